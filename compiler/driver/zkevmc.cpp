@@ -1,0 +1,171 @@
+//===- zkevmc.cpp - The zkevmc command-line driver ------------------------===//
+//
+// Subcommands: `disasm` prints bytecode one instruction per line; `compile`
+// takes bytecode or evm-dialect MLIR through the pipeline to a chosen stage.
+// Exit status: 0 on success, 1 on bad input or a failed compilation, and 1 on
+// a usage error (as llvm::cl reports it).
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/bytecode/Bytecode.h"
+#include "compiler/bytecode/Lifter.h"
+#include "compiler/pipeline/Pipeline.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace {
+
+cl::SubCommand disasmCommand("disasm",
+                             "Print EVM bytecode one instruction per line");
+cl::SubCommand compileCommand(
+    "compile", "Compile EVM bytecode or evm-dialect MLIR to a circuit stage");
+
+cl::opt<std::string> disasmInput(cl::Positional, cl::Required,
+                                 cl::desc("<hex | file>"),
+                                 cl::sub(disasmCommand));
+
+cl::opt<std::string> compileInput(cl::Positional, cl::Required,
+                                  cl::desc("<file.mlir | hex | file>"),
+                                  cl::sub(compileCommand));
+
+enum class EmitStage { Evm };
+cl::opt<EmitStage>
+    emitStage("emit", cl::desc("The stage to print"), cl::init(EmitStage::Evm),
+              cl::values(clEnumValN(EmitStage::Evm, "evm",
+                                    "the evm dialect, lifted and folded")),
+              cl::sub(compileCommand));
+
+cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
+                                cl::value_desc("file"), cl::init("-"),
+                                cl::sub(compileCommand));
+
+cl::opt<bool> noFold("no-fold", cl::desc("Do not fold the evm dialect"),
+                     cl::init(false), cl::sub(compileCommand));
+
+int fail(StringRef input, const Twine &message) {
+  WithColor::error(errs(), "zkevmc") << input << ": " << message << "\n";
+  return 1;
+}
+
+int runDisasm() {
+  Expected<std::vector<uint8_t>> code = zkevmc::bytecode::loadCode(disasmInput);
+  if (!code)
+    return fail(disasmInput, toString(code.takeError()));
+  zkevmc::bytecode::printDisassembly(*code, outs());
+  return 0;
+}
+
+// Prints each diagnostic on one line, `file:line:col: error: message`.
+void printDiagnostic(mlir::Diagnostic &diag) {
+  std::string loc;
+  raw_string_ostream locStream(loc);
+  diag.getLocation().print(locStream);
+  StringRef where = StringRef(loc).trim();
+  if (where.consume_front("loc(")) {
+    where.consume_back(")");
+    where.consume_front("\"");
+    where = where.rtrim("\"");
+  }
+  errs() << where.str() << ": ";
+  switch (diag.getSeverity()) {
+  case mlir::DiagnosticSeverity::Error:
+    WithColor(errs(), HighlightColor::Error) << "error: ";
+    break;
+  case mlir::DiagnosticSeverity::Warning:
+    WithColor(errs(), HighlightColor::Warning) << "warning: ";
+    break;
+  case mlir::DiagnosticSeverity::Note:
+    WithColor(errs(), HighlightColor::Note) << "note: ";
+    break;
+  case mlir::DiagnosticSeverity::Remark:
+    WithColor(errs(), HighlightColor::Remark) << "remark: ";
+    break;
+  }
+  errs() << diag.str() << "\n";
+  for (mlir::Diagnostic &note : diag.getNotes())
+    printDiagnostic(note);
+}
+
+int runCompile() {
+  mlir::MLIRContext context;
+  zkevmc::registerDialects(context);
+  mlir::ScopedDiagnosticHandler handler(&context, [](mlir::Diagnostic &diag) {
+    printDiagnostic(diag);
+    return mlir::success();
+  });
+
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  if (StringRef(compileInput).ends_with(".mlir")) {
+    std::string error;
+    std::unique_ptr<MemoryBuffer> buffer =
+        mlir::openInputFile(compileInput, &error);
+    if (!buffer)
+      return fail(compileInput, error);
+    SourceMgr sourceMgr;
+    sourceMgr.AddNewSourceBuffer(std::move(buffer), SMLoc());
+    module = mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+    if (!module)
+      return 1;
+  } else {
+    Expected<std::vector<uint8_t>> code =
+        zkevmc::bytecode::loadCode(compileInput);
+    if (!code)
+      return fail(compileInput, toString(code.takeError()));
+    bool isFile = sys::fs::exists(compileInput);
+    auto lifted = zkevmc::bytecode::liftBytecode(
+        context, *code, isFile ? StringRef(compileInput) : "<hex>");
+    if (!lifted)
+      return fail(compileInput, toString(lifted.takeError()));
+    module = std::move(*lifted);
+  }
+
+  zkevmc::PipelineOptions options;
+  options.fold = !noFold;
+  if (mlir::failed(zkevmc::runEvmPipeline(*module, options)))
+    return 1;
+
+  std::string error;
+  auto output = mlir::openOutputFile(outputFile, &error);
+  if (!output)
+    return fail(outputFile, error);
+  switch (emitStage) {
+  case EmitStage::Evm:
+    module->print(output->os());
+    output->os() << "\n";
+    break;
+  }
+  output->keep();
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::SetVersionPrinter(
+      [](raw_ostream &os) { os << "zkevmc " ZKEVMC_VERSION "\n"; });
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "zkevmc: a verified zkEVM circuit compiler\n\n"
+      "  zkevmc disasm <hex|file>\n"
+      "  zkevmc compile <file.mlir|hex|file> --emit=evm [-o out]\n");
+  if (disasmCommand)
+    return runDisasm();
+  if (compileCommand)
+    return runCompile();
+  cl::PrintHelpMessage();
+  return 1;
+}
