@@ -81,7 +81,7 @@ class EvmOpcodeOp<int opByte, string name, list<string> ins, int nOut, int gas,
   let summary = "the EVM " # name # " instruction";
   let arguments = !dag(ins, !listsplat(Evm_Word, !size(ins)), ins);
   let results = !if(!eq(nOut, 1), (outs Evm_Word:$result), (outs));
-  let assemblyFormat = "operands attr-dict";
+  let assemblyFormat = !if(!empty(ins), "attr-dict", "operands attr-dict");
   let extraClassDeclaration =
       "static constexpr unsigned char kOpcode = " # opByte # ";";
 }

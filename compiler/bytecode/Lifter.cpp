@@ -145,8 +145,8 @@ llvm::Expected<OwningOpRef<ModuleOp>> liftBytecode(MLIRContext &context,
   Block *body = func.addEntryBlock();
   Lifter lifter(context, fileName);
   if (llvm::Error err = lifter.lift(code, *body))
-    return std::move(err);
-  return std::move(module);
+    return err;
+  return module;
 }
 
 } // namespace zkevmc::bytecode

@@ -14,6 +14,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -68,18 +69,27 @@ int runDisasm() {
   return 0;
 }
 
+// The `file:line:col` a location points at, or its printed form.
+std::string describeLocation(mlir::Location loc) {
+  if (auto fileLoc = mlir::dyn_cast<mlir::FileLineColLoc>(loc))
+    return (fileLoc.getFilename().getValue() + ":" +
+            Twine(fileLoc.getLine()) + ":" + Twine(fileLoc.getColumn()))
+        .str();
+  if (auto nameLoc = mlir::dyn_cast<mlir::NameLoc>(loc))
+    return describeLocation(nameLoc.getChildLoc()) + ": " +
+           nameLoc.getName().str();
+  if (auto fused = mlir::dyn_cast<mlir::FusedLoc>(loc))
+    if (!fused.getLocations().empty())
+      return describeLocation(fused.getLocations().front());
+  std::string text;
+  raw_string_ostream os(text);
+  loc.print(os);
+  return text;
+}
+
 // Prints each diagnostic on one line, `file:line:col: error: message`.
 void printDiagnostic(mlir::Diagnostic &diag) {
-  std::string loc;
-  raw_string_ostream locStream(loc);
-  diag.getLocation().print(locStream);
-  StringRef where = StringRef(loc).trim();
-  if (where.consume_front("loc(")) {
-    where.consume_back(")");
-    where.consume_front("\"");
-    where = where.rtrim("\"");
-  }
-  errs() << where.str() << ": ";
+  errs() << describeLocation(diag.getLocation()) << ": ";
   switch (diag.getSeverity()) {
   case mlir::DiagnosticSeverity::Error:
     WithColor(errs(), HighlightColor::Error) << "error: ";

@@ -93,10 +93,12 @@ TEST_F(EvmDialectTest, WrongArityIsRejectedByTheVerifier) {
 }
 
 TEST_F(EvmDialectTest, StackOpcodesAreNotOps) {
-  for (const OpcodeInfo &info : zkevmc::opcodes::allOpcodes())
-    if (info.opClass == zkevmc::opcodes::Stack)
+  for (const OpcodeInfo &info : zkevmc::opcodes::allOpcodes()) {
+    if (info.opClass == zkevmc::opcodes::Stack) {
       EXPECT_FALSE(RegisteredOperationName::lookup(opNameOf(info), &context))
           << info.mnemonic;
+    }
+  }
 }
 
 TEST_F(EvmDialectTest, OpsCarryTheirOpcodeByte) {

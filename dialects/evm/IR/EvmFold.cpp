@@ -13,11 +13,13 @@ namespace {
 U256 toWord(const APInt &value) {
   U256 word;
   for (unsigned i = 0; i < 4; ++i)
-    word.limbs[i] = value.getRawData()[i];
+    word.limbs[i] = value.extractBitsAsZExtValue(64, 64 * i);
   return word;
 }
 
-APInt toAPInt(const U256 &word) { return APInt(256, word.limbs); }
+APInt toAPInt(const U256 &word) {
+  return APInt(256, ArrayRef<uint64_t>(word.limbs));
+}
 
 std::optional<APInt> constantOf(Attribute attr) {
   auto intAttr = dyn_cast_or_null<IntegerAttr>(attr);
