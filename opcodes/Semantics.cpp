@@ -1,33 +1,21 @@
-//===- Semantics.cpp - Exact semantics of the pure EVM opcodes ------------===//
+//===- Semantics.cpp - Exact semantics of the 25 pure EVM opcodes ---------===//
 
 #include "opcodes/Semantics.h"
-
-#include "llvm/ADT/APInt.h"
 
 namespace zkevmc::semantics {
 
 namespace {
 
-const U256 kOne(1);
+U256 fromBool(bool b) { return U256(b ? 1 : 0); }
 
-U256 boolWord(bool b) { return b ? kOne : U256(); }
-
-// The magnitude of a two's complement word.
+// |x| of a two's complement word. |-2^255| = 2^255 is still right when the
+// result is read as unsigned, which is how the callers use it.
 U256 magnitude(const U256 &x) { return x.isNegative() ? -x : x; }
 
-// Shift amounts of 256 and more all behave alike.
-unsigned clampShift(const U256 &shift) {
-  return shift.fitsUint64() && shift.limbs[0] < 256 ? unsigned(shift.limbs[0])
-                                                    : 256;
-}
-
-llvm::APInt wide(const U256 &w) { return llvm::APInt(256, llvm::ArrayRef<uint64_t>(w.limbs)).zext(512); }
-
-U256 narrow(const llvm::APInt &v) {
-  U256 w;
-  for (unsigned i = 0; i < 4; ++i)
-    w.limbs[i] = v.extractBitsAsZExtValue(64, 64 * i);
-  return w;
+// A word as a shift or index amount, saturated: every amount from `limit`
+// up behaves the same, and the word may be far larger than an unsigned.
+unsigned saturate(const U256 &x, unsigned limit) {
+  return x.fitsUint64() && x.limbs[0] < limit ? unsigned(x.limbs[0]) : limit;
 }
 
 } // namespace
@@ -42,19 +30,19 @@ U256 div(const U256 &a, const U256 &b) {
   return q;
 }
 
+U256 sdiv(const U256 &a, const U256 &b) {
+  if (b.isZero())
+    return U256();
+  // For -2^255 / -1 the magnitudes give 2^255 with no negation, which is
+  // exactly the wrapped -2^255 the EVM wants.
+  U256 q = div(magnitude(a), magnitude(b));
+  return a.isNegative() != b.isNegative() ? -q : q;
+}
+
 U256 mod(const U256 &a, const U256 &b) {
   U256 q, r;
   U256::divMod(a, b, q, r);
   return r;
-}
-
-U256 sdiv(const U256 &a, const U256 &b) {
-  if (b.isZero())
-    return U256();
-  // -2^255 / -1 overflows to -2^255, which the unsigned path also gives:
-  // |a| = 2^255, |b| = 1, quotient 2^255, negated (signs equal: not negated).
-  U256 q = div(magnitude(a), magnitude(b));
-  return a.isNegative() != b.isNegative() ? -q : q;
 }
 
 U256 smod(const U256 &a, const U256 &b) {
@@ -67,71 +55,87 @@ U256 smod(const U256 &a, const U256 &b) {
 U256 addmod(const U256 &a, const U256 &b, const U256 &n) {
   if (n.isZero())
     return U256();
-  return narrow((wide(a) + wide(b)).urem(wide(n)));
+  // The sum needs 257 bits; the carry becomes limb 4 of the wide dividend.
+  std::array<uint64_t, 8> wide{};
+  unsigned __int128 carry = 0;
+  for (int i = 0; i < 4; ++i) {
+    carry += static_cast<unsigned __int128>(a.limbs[i]) + b.limbs[i];
+    wide[i] = static_cast<uint64_t>(carry);
+    carry >>= 64;
+  }
+  wide[4] = static_cast<uint64_t>(carry);
+  return U256::modWide(wide, n);
 }
 
 U256 mulmod(const U256 &a, const U256 &b, const U256 &n) {
   if (n.isZero())
     return U256();
-  return narrow((wide(a) * wide(b)).urem(wide(n)));
+  return U256::modWide(U256::mulFull(a, b), n);
 }
 
 U256 exp(const U256 &base, const U256 &exponent) {
-  U256 result = kOne, power = base;
-  for (unsigned i = 0, e = exponent.bitWidth(); i < e; ++i) {
+  // Right-to-left square-and-multiply; the wrapping product is already
+  // multiplication mod 2^256.
+  U256 result(1), power = base;
+  unsigned bits = exponent.bitWidth();
+  for (unsigned i = 0; i < bits; ++i) {
     if (exponent.bit(i))
       result = result * power;
-    power = power * power;
+    if (i + 1 < bits)
+      power = power * power;
   }
   return result;
 }
 
 U256 signextend(const U256 &b, const U256 &x) {
-  if (!b.fitsUint64() || b.limbs[0] >= 31)
+  unsigned k = saturate(b, 31);
+  if (k == 31)
     return x;
-  unsigned signBit = unsigned(b.limbs[0]) * 8 + 7;
-  U256 lowMask = (kOne << (signBit + 1)) - kOne;
-  return x.bit(signBit) ? (x | ~lowMask) : (x & lowMask);
+  unsigned signBit = 8 * k + 7;
+  U256 low = (U256(1) << (signBit + 1)) - U256(1);
+  return x.bit(signBit) ? (x | ~low) : (x & low);
 }
 
-U256 lt(const U256 &a, const U256 &b) { return boolWord(a < b); }
-U256 gt(const U256 &a, const U256 &b) { return boolWord(a > b); }
+U256 lt(const U256 &a, const U256 &b) { return fromBool(a < b); }
+U256 gt(const U256 &a, const U256 &b) { return fromBool(a > b); }
 
 U256 slt(const U256 &a, const U256 &b) {
+  // Words of equal sign order the same way signed and unsigned.
   if (a.isNegative() != b.isNegative())
-    return boolWord(a.isNegative());
-  return boolWord(a < b);
+    return fromBool(a.isNegative());
+  return fromBool(a < b);
 }
 
 U256 sgt(const U256 &a, const U256 &b) { return slt(b, a); }
-U256 eq(const U256 &a, const U256 &b) { return boolWord(a == b); }
-U256 iszero(const U256 &a) { return boolWord(a.isZero()); }
+U256 eq(const U256 &a, const U256 &b) { return fromBool(a == b); }
+U256 iszero(const U256 &a) { return fromBool(a.isZero()); }
 U256 bitAnd(const U256 &a, const U256 &b) { return a & b; }
 U256 bitOr(const U256 &a, const U256 &b) { return a | b; }
 U256 bitXor(const U256 &a, const U256 &b) { return a ^ b; }
 U256 bitNot(const U256 &a) { return ~a; }
 
 U256 byte(const U256 &i, const U256 &x) {
-  if (!i.fitsUint64() || i.limbs[0] >= 32)
+  unsigned index = saturate(i, 32);
+  if (index == 32)
     return U256();
-  return (x >> unsigned(8 * (31 - i.limbs[0]))) & U256(0xff);
+  unsigned fromLow = 31 - index;
+  return U256((x.limbs[fromLow / 8] >> (8 * (fromLow % 8))) & 0xff);
 }
 
 U256 shl(const U256 &shift, const U256 &value) {
-  return value << clampShift(shift);
+  return value << saturate(shift, 256);
 }
 
 U256 shr(const U256 &shift, const U256 &value) {
-  return value >> clampShift(shift);
+  return value >> saturate(shift, 256);
 }
 
 U256 sar(const U256 &shift, const U256 &value) {
-  unsigned n = clampShift(shift);
+  unsigned n = saturate(shift, 256);
   if (!value.isNegative())
     return value >> n;
-  if (n == 256)
-    return U256::max();
-  // Shift the complement logically, then complement back: fills with ones.
+  // Complementing turns the ones fill into a zeros fill, which >> does; this
+  // also gives all ones for n = 256.
   return ~(~value >> n);
 }
 
@@ -141,23 +145,25 @@ bool isPureOpcode(uint8_t opcode) {
 }
 
 std::optional<U256> evalPure(uint8_t opcode, llvm::ArrayRef<U256> operands) {
-  auto binary = [&](U256 (*f)(const U256 &, const U256 &))
-      -> std::optional<U256> {
-    if (operands.size() != 2)
-      return std::nullopt;
-    return f(operands[0], operands[1]);
-  };
-  auto unary = [&](U256 (*f)(const U256 &)) -> std::optional<U256> {
+  using Unary = U256 (*)(const U256 &);
+  using Binary = U256 (*)(const U256 &, const U256 &);
+  using Ternary = U256 (*)(const U256 &, const U256 &, const U256 &);
+  auto unary = [&](Unary f) -> std::optional<U256> {
     if (operands.size() != 1)
       return std::nullopt;
     return f(operands[0]);
   };
-  auto ternary = [&](U256 (*f)(const U256 &, const U256 &, const U256 &))
-      -> std::optional<U256> {
+  auto binary = [&](Binary f) -> std::optional<U256> {
+    if (operands.size() != 2)
+      return std::nullopt;
+    return f(operands[0], operands[1]);
+  };
+  auto ternary = [&](Ternary f) -> std::optional<U256> {
     if (operands.size() != 3)
       return std::nullopt;
     return f(operands[0], operands[1], operands[2]);
   };
+
   switch (opcode) {
   case 0x01:
     return binary(add);

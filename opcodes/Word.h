@@ -19,7 +19,8 @@
 namespace zkevmc {
 
 /// A 256-bit unsigned word; arithmetic wraps modulo 2^256. The limbs are
-/// least significant first, the layout llvm::APInt(256, limbs) expects.
+/// least significant first, the layout llvm::APInt(256, limbs) expects (that
+/// call needs llvm/ADT/ArrayRef.h: APInt.h only forward-declares ArrayRef).
 class U256 {
 public:
   std::array<uint64_t, 4> limbs{};
@@ -37,8 +38,8 @@ public:
   /// 2^256 - 1.
   static constexpr U256 max() { return fromLimbs(~0ull, ~0ull, ~0ull, ~0ull); }
 
-  /// At most 32 big-endian bytes, right-aligned as PUSH data is; bytes past
-  /// the 32nd are ignored rather than trusted.
+  /// At most 32 big-endian bytes, right-aligned as PUSH data is. Given more,
+  /// only the last 32 count (the value modulo 2^256).
   static U256 fromBigEndian(const uint8_t *bytes, size_t n);
   void toBigEndian(uint8_t out[32]) const;
 
