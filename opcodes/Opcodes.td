@@ -316,7 +316,7 @@ def Evm_Log # n # Op
     : EvmOpcodeOp<!add(0xa0, n), "LOG" # n,
                   !listconcat(["offset", "size"],
                               !foreach(i, !range(n), "topic" # i)),
-                  0, 375, Fork_Frontier, Class_Log,
+                  0, !mul(375, !add(n, 1)), Fork_Frontier, Class_Log,
                   [MemoryEffects<[MemRead<Evm_MemoryResource>,
                                   MemWrite<Evm_MemoryResource>,
                                   MemWrite<Evm_LogResource>]>]>;

@@ -61,10 +61,21 @@ int fail(StringRef input, const Twine &message) {
   return 1;
 }
 
+// Errors from loadCode name the file when the input is one; hex given on the
+// command line is named here.
+int failToLoad(StringRef input, Error err) {
+  std::string message = toString(std::move(err));
+  if (StringRef(message).contains("'" + input.str() + "'")) {
+    WithColor::error(errs(), "zkevmc") << message << "\n";
+    return 1;
+  }
+  return fail(input, message);
+}
+
 int runDisasm() {
   Expected<std::vector<uint8_t>> code = zkevmc::bytecode::loadCode(disasmInput);
   if (!code)
-    return fail(disasmInput, toString(code.takeError()));
+    return failToLoad(disasmInput, code.takeError());
   zkevmc::bytecode::printDisassembly(*code, outs());
   return 0;
 }
@@ -133,7 +144,7 @@ int runCompile() {
     Expected<std::vector<uint8_t>> code =
         zkevmc::bytecode::loadCode(compileInput);
     if (!code)
-      return fail(compileInput, toString(code.takeError()));
+      return failToLoad(compileInput, code.takeError());
     bool isFile = sys::fs::exists(compileInput);
     auto lifted = zkevmc::bytecode::liftBytecode(
         context, *code, isFile ? StringRef(compileInput) : "<hex>");
