@@ -4,6 +4,7 @@
 
 #include "dialects/evm/IR/EvmDialect.h"
 #include "dialects/evm/Transforms/Passes.h"
+#include "dialects/zk/IR/ZkDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -14,7 +15,7 @@
 namespace zkevmc {
 
 void registerDialects(mlir::DialectRegistry &registry) {
-  registry.insert<evm::EvmDialect, mlir::arith::ArithDialect,
+  registry.insert<evm::EvmDialect, zk::ZkDialect, mlir::arith::ArithDialect,
                   mlir::cf::ControlFlowDialect, mlir::func::FuncDialect>();
 }
 
