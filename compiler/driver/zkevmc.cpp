@@ -9,6 +9,7 @@
 
 #include "compiler/bytecode/Bytecode.h"
 #include "compiler/bytecode/Lifter.h"
+#include "compiler/driver/Commands.h"
 #include "compiler/pipeline/Pipeline.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -26,6 +27,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
+using zkevmc::driver::fail;
+using zkevmc::driver::describeLocation;
+using zkevmc::driver::printDiagnostic;
 
 namespace {
 
@@ -56,10 +60,14 @@ cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
 cl::opt<bool> noFold("no-fold", cl::desc("Do not fold the evm dialect"),
                      cl::init(false), cl::sub(compileCommand));
 
-int fail(StringRef input, const Twine &message) {
+} // namespace
+
+int zkevmc::driver::fail(StringRef input, const Twine &message) {
   WithColor::error(errs(), "zkevmc") << input << ": " << message << "\n";
   return 1;
 }
+
+namespace {
 
 // Errors from loadCode name the file when the input is one; hex given on the
 // command line is named here.
@@ -80,8 +88,9 @@ int runDisasm() {
   return 0;
 }
 
-// The `file:line:col` a location points at, or its printed form.
-std::string describeLocation(mlir::Location loc) {
+} // namespace
+
+std::string zkevmc::driver::describeLocation(mlir::Location loc) {
   if (auto fileLoc = mlir::dyn_cast<mlir::FileLineColLoc>(loc))
     return (fileLoc.getFilename().getValue() + ":" +
             Twine(fileLoc.getLine()) + ":" + Twine(fileLoc.getColumn()))
@@ -98,8 +107,7 @@ std::string describeLocation(mlir::Location loc) {
   return text;
 }
 
-// Prints each diagnostic on one line, `file:line:col: error: message`.
-void printDiagnostic(mlir::Diagnostic &diag) {
+void zkevmc::driver::printDiagnostic(mlir::Diagnostic &diag) {
   errs() << describeLocation(diag.getLocation()) << ": ";
   switch (diag.getSeverity()) {
   case mlir::DiagnosticSeverity::Error:
@@ -119,6 +127,8 @@ void printDiagnostic(mlir::Diagnostic &diag) {
   for (mlir::Diagnostic &note : diag.getNotes())
     printDiagnostic(note);
 }
+
+namespace {
 
 int runCompile() {
   mlir::MLIRContext context;
@@ -182,11 +192,15 @@ int main(int argc, char **argv) {
       argc, argv,
       "zkevmc: a verified zkEVM circuit compiler\n\n"
       "  zkevmc disasm <hex|file>\n"
-      "  zkevmc compile <file.mlir|hex|file> --emit=evm [-o out]\n");
+      "  zkevmc compile <file.mlir|hex|file> --emit=evm [-o out]\n"
+      "  zkevmc witness <circuit.mlir> --inputs <file.json> [--check] [-o "
+      "out.json]\n");
   if (disasmCommand)
     return runDisasm();
   if (compileCommand)
     return runCompile();
+  if (zkevmc::driver::witnessCommand)
+    return zkevmc::driver::runWitness();
   cl::PrintHelpMessage();
   return 1;
 }

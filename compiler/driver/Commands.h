@@ -1,0 +1,30 @@
+//===- Commands.h - zkevmc subcommands in their own files -------*- C++ -*-===//
+
+#ifndef ZKEVMC_COMPILER_DRIVER_COMMANDS_H
+#define ZKEVMC_COMPILER_DRIVER_COMMANDS_H
+
+#include "mlir/IR/Diagnostics.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/CommandLine.h"
+
+namespace zkevmc::driver {
+
+/// Prints `zkevmc: error: <input>: <message>` and returns exit status 1.
+int fail(llvm::StringRef input, const llvm::Twine &message);
+
+/// The `file:line:col` a location points at (then `: name` for a named
+/// location), or its printed form.
+std::string describeLocation(mlir::Location loc);
+
+/// Prints an MLIR diagnostic on one line: `file:line:col: error: message`.
+void printDiagnostic(mlir::Diagnostic &diag);
+
+/// `zkevmc witness`: its subcommand object and entry point.
+extern llvm::cl::SubCommand witnessCommand;
+int runWitness();
+
+} // namespace zkevmc::driver
+
+#endif // ZKEVMC_COMPILER_DRIVER_COMMANDS_H
