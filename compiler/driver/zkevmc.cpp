@@ -46,11 +46,14 @@ cl::opt<std::string> compileInput(cl::Positional, cl::Required,
                                   cl::desc("<file.mlir | hex | file>"),
                                   cl::sub(compileCommand));
 
-enum class EmitStage { Evm };
+enum class EmitStage { Evm, Zk };
 cl::opt<EmitStage>
     emitStage("emit", cl::desc("The stage to print"), cl::init(EmitStage::Evm),
               cl::values(clEnumValN(EmitStage::Evm, "evm",
-                                    "the evm dialect, lifted and folded")),
+                                    "the evm dialect, lifted and folded"),
+                         clEnumValN(EmitStage::Zk, "zk",
+                                    "zk circuits over the limb encoding "
+                                    "(lower-evm-to-zk)")),
               cl::sub(compileCommand));
 
 cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
@@ -165,6 +168,7 @@ int runCompile() {
 
   zkevmc::PipelineOptions options;
   options.fold = !noFold;
+  options.lowerToZk = emitStage == EmitStage::Zk;
   if (mlir::failed(zkevmc::runEvmPipeline(*module, options)))
     return 1;
 
@@ -174,6 +178,7 @@ int runCompile() {
     return fail(outputFile, error);
   switch (emitStage) {
   case EmitStage::Evm:
+  case EmitStage::Zk:
     module->print(output->os());
     output->os() << "\n";
     break;

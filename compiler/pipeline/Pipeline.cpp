@@ -2,6 +2,8 @@
 
 #include "compiler/pipeline/Pipeline.h"
 
+#include "compiler/conversions/Passes.h"
+
 #include "dialects/evm/IR/EvmDialect.h"
 #include "dialects/evm/Transforms/Passes.h"
 #include "dialects/zk/IR/ZkDialect.h"
@@ -11,6 +13,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
 
 namespace zkevmc {
 
@@ -26,7 +29,10 @@ void registerDialects(mlir::MLIRContext &context) {
   context.loadAllAvailableDialects();
 }
 
-void registerPasses() { evm::registerEvmPasses(); }
+void registerPasses() {
+  evm::registerEvmPasses();
+  registerConversionsPasses();
+}
 
 mlir::LogicalResult runEvmPipeline(mlir::ModuleOp module,
                                    const PipelineOptions &options) {
@@ -35,6 +41,11 @@ mlir::LogicalResult runEvmPipeline(mlir::ModuleOp module,
   mlir::PassManager pm(module->getContext());
   if (options.fold)
     pm.addPass(evm::createEvmFold());
+  if (options.lowerToZk) {
+    pm.addPass(createLowerEvmToZk());
+    if (options.fold)
+      pm.addPass(mlir::createCanonicalizerPass());
+  }
   return pm.run(module);
 }
 

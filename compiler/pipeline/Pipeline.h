@@ -18,9 +18,12 @@ void registerPasses();
 struct PipelineOptions {
   /// Fold the evm dialect with the exact semantics.
   bool fold = true;
+  /// Lower the evm functions to zk circuits (lower-evm-to-zk).
+  bool lowerToZk = false;
 };
 
-/// Verifies `module` and runs the evm-dialect passes on it; diagnostics go to
+/// Verifies `module` and runs the evm-dialect passes (and, if asked, the
+/// lowering to zk) on it; diagnostics go to
 /// the context's handler.
 mlir::LogicalResult runEvmPipeline(mlir::ModuleOp module,
                                    const PipelineOptions &options);
