@@ -18,9 +18,12 @@ using Word = llvm::SmallVector<Value, kLimbs>;
 
 enum Opcode : uint8_t {
   ADD = 0x01,
+  MUL = 0x02,
   SUB = 0x03,
   LT = 0x10,
   GT = 0x11,
+  SLT = 0x12,
+  SGT = 0x13,
   EQ = 0x14,
   ISZERO = 0x15,
   AND = 0x16,
@@ -166,6 +169,60 @@ Value isZero(GadgetWriter &w, Value s) {
   return out;
 }
 
+// Splits a top limb into its sign bit and low 63 bits: limb = sign·2^63 +
+// low, sign boolean, low in 63 bits. Returns the sign.
+Value signOf(GadgetWriter &w, Value topLimb) {
+  llvm::SmallVector<Value> parts =
+      w.hint(topLimb, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+        return llvm::SmallVector<Value>{
+            h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, 63)),
+            h.create<arith::AndIOp>(
+                w.loc, x[0], w.intConst(h, APInt::getLowBitsSet(256, 63)))};
+      });
+  w.assertBool(parts[0]);
+  w.range(parts[1], 63);
+  w.assertEq(w.add(w.mul(parts[0], w.twoTo(63)), parts[1]), topLimb);
+  return parts[0];
+}
+
+// SLT: if the signs differ, a < b exactly when a is negative; otherwise the
+// unsigned comparison decides. With x = sa xor sb: x·sa + (1 − x)·lt.
+Value signedLess(GadgetWriter &w, const Word &a, const Word &b) {
+  Value sa = signOf(w, a[kLimbs - 1]);
+  Value sb = signOf(w, b[kLimbs - 1]);
+  Value lt = w.subtract(a, b).second;
+  Value both = w.mul(sa, sb);
+  Value x = w.sub(w.add(sa, sb), w.add(both, both));
+  Value one = w.constant(1);
+  return w.add(w.mul(x, sa), w.mul(w.sub(one, x), lt));
+}
+
+// The low 256 bits of a·b. Column k sums the limb products a_i·b_j with
+// i + j = k (at most four, each below 2^128) and the carry in; it splits
+// into a 64-bit limb and a carry below 2^67. Every column stays far below
+// the prime, so the equations hold over the integers.
+Word multiply(GadgetWriter &w, const Word &a, const Word &b) {
+  Word product;
+  Value carry = w.constant(0);
+  for (unsigned k = 0; k < kLimbs; ++k) {
+    Value column = carry;
+    for (unsigned i = 0; i <= k; ++i)
+      column = w.add(column, w.mul(a[i], b[k - i]));
+    llvm::SmallVector<Value> rc =
+        w.hint(column, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+          return llvm::SmallVector<Value>{
+              h.create<arith::AndIOp>(w.loc, x[0], w.limbMask(h)),
+              h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, kLimbBits))};
+        });
+    w.range(rc[0], kLimbBits);
+    w.range(rc[1], kLimbBits + 3);
+    w.assertEq(w.add(rc[0], w.mul(rc[1], w.twoTo(kLimbBits))), column);
+    product.push_back(rc[0]);
+    carry = rc[1];
+  }
+  return product;
+}
+
 // A boolean result as a word: [bit, 0, 0, 0].
 Word boolWord(GadgetWriter &w, Value bit) {
   Value zero = w.constant(0);
@@ -194,8 +251,14 @@ Word buildBody(GadgetWriter &w, uint8_t opcode, llvm::ArrayRef<Word> in) {
     }
     return sum;
   }
+  case MUL:
+    return multiply(w, in[0], in[1]);
   case SUB:
     return w.subtract(in[0], in[1]).first;
+  case SLT:
+    return boolWord(w, signedLess(w, in[0], in[1]));
+  case SGT:
+    return boolWord(w, signedLess(w, in[1], in[0]));
   case LT:
     return boolWord(w, w.subtract(in[0], in[1]).second);
   case GT:
@@ -256,9 +319,12 @@ Word buildBody(GadgetWriter &w, uint8_t opcode, llvm::ArrayRef<Word> in) {
 bool hasGadget(uint8_t opcode) {
   switch (opcode) {
   case ADD:
+  case MUL:
   case SUB:
   case LT:
   case GT:
+  case SLT:
+  case SGT:
   case EQ:
   case ISZERO:
   case AND:

@@ -126,8 +126,8 @@ TEST_P(GadgetTest, WitnessSatisfiesConstraintsAndMatchesSemantics) {
 
 INSTANTIATE_TEST_SUITE_P(
     EveryGadget, GadgetTest,
-    ::testing::Values(0x01, 0x03, 0x10, 0x11, 0x14, 0x15, 0x16, 0x17, 0x18,
-                      0x19),
+    ::testing::Values(0x01, 0x02, 0x03, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15,
+                      0x16, 0x17, 0x18, 0x19),
     [](const ::testing::TestParamInfo<uint8_t> &info) {
       return std::string(zkevmc::opcodes::lookupOpcode(info.param)->mnemonic);
     });
@@ -136,15 +136,15 @@ TEST(GadgetLibrary, CoversExactlyTheImplementedOpcodes) {
   unsigned count = 0;
   for (unsigned op = 0; op < 256; ++op)
     count += zkevmc::gadgets::hasGadget(uint8_t(op));
-  EXPECT_EQ(count, 10u);
-  EXPECT_FALSE(zkevmc::gadgets::hasGadget(0x02)); // MUL: not yet
+  EXPECT_EQ(count, 13u);
+  EXPECT_FALSE(zkevmc::gadgets::hasGadget(0x04)); // DIV: not yet
 }
 
 TEST(LowerEvmToZk, CompiledFunctionComputesTheSemantics) {
   MLIRContext context;
   zkevmc::registerDialects(context);
   const char *source = R"mlir(
-    func.func @f(%a: i256, %b: i256) -> (i256, i256, i256) {
+    func.func @f(%a: i256, %b: i256) -> (i256, i256, i256, i256, i256) {
       %c = arith.constant 115792089237316195423570985008687907853269984665640564039457584007913129639935 : i256
       %s = evm.add %a, %b
       %d = evm.sub %s, %c
@@ -153,7 +153,9 @@ TEST(LowerEvmToZk, CompiledFunctionComputesTheSemantics) {
       %e = evm.eq %n, %b
       %z = evm.iszero %e
       %g = evm.gt %a, %b
-      return %n, %z, %g : i256, i256, i256
+      %m = evm.mul %n, %a
+      %q = evm.slt %m, %b
+      return %n, %z, %g, %m, %q : i256, i256, i256, i256, i256
     })mlir";
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(source, &context);
   ASSERT_TRUE(module);
@@ -179,10 +181,14 @@ TEST(LowerEvmToZk, CompiledFunctionComputesTheSemantics) {
     U256 n = sem::bitNot(sem::bitXor(d, a));
     U256 z = sem::iszero(sem::eq(n, b));
     U256 g = sem::gt(a, b);
+    U256 m = sem::mul(n, a);
+    U256 q = sem::slt(m, b);
     llvm::ArrayRef<APInt> outs = evaluation->outputs;
     EXPECT_EQ(decode(outs.slice(0, 4)), n);
     EXPECT_EQ(decode(outs.slice(4, 4)), z);
     EXPECT_EQ(decode(outs.slice(8, 4)), g);
+    EXPECT_EQ(decode(outs.slice(12, 4)), m);
+    EXPECT_EQ(decode(outs.slice(16, 4)), q);
   }
 }
 
