@@ -2,6 +2,7 @@
 
 #include "opcodes/gadgets/Gadgets.h"
 
+#include "dialects/evm/IR/EvmDialect.h"
 #include "opcodes/OpcodeTable.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -20,6 +21,8 @@ enum Opcode : uint8_t {
   ADD = 0x01,
   MUL = 0x02,
   SUB = 0x03,
+  DIV = 0x04,
+  MOD = 0x06,
   LT = 0x10,
   GT = 0x11,
   SLT = 0x12,
@@ -223,6 +226,81 @@ Word multiply(GadgetWriter &w, const Word &a, const Word &b) {
   return product;
 }
 
+// Recomposes four limbs into an i256 inside a hint body.
+Value recompose(GadgetWriter &w, OpBuilder &h, llvm::ArrayRef<Value> limbs) {
+  Value word = limbs[0];
+  for (unsigned i = 1; i < kLimbs; ++i)
+    word = h.create<arith::OrIOp>(
+        w.loc, word,
+        h.create<arith::ShLIOp>(w.loc, limbs[i],
+                                w.intConst(h, i * kLimbBits)));
+  return word;
+}
+
+// Splits an i256 into four limbs inside a hint body.
+void split(GadgetWriter &w, OpBuilder &h, Value word,
+           llvm::SmallVectorImpl<Value> &limbs) {
+  for (unsigned i = 0; i < kLimbs; ++i)
+    limbs.push_back(h.create<arith::AndIOp>(
+        w.loc,
+        h.create<arith::ShRUIOp>(w.loc, word, w.intConst(h, i * kLimbBits)),
+        w.limbMask(h)));
+}
+
+// Unsigned division with the EVM's rule for a zero divisor: returns
+// (quotient, remainder). With bz = [b = 0] and a' = a·(1 − bz):
+//  - q·b + r = a' over the integers, as seven product columns; columns 0-3
+//    split into a'_k and a carry, columns 4-6 must be 0 (sums of non-negative
+//    terms below the prime, so every term and the carry out of column 3 is 0:
+//    the product cannot overflow 2^256);
+//  - r < b unless b = 0 (the borrow of r − b), and q = 0 when b = 0 (then the
+//    columns force r = 0).
+std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
+  llvm::SmallVector<Value> inputs(a.begin(), a.end());
+  inputs.append(b.begin(), b.end());
+  llvm::SmallVector<Value> qr = w.hint(
+      inputs, 2 * kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+        Value aw = recompose(w, h, x.take_front(kLimbs));
+        Value bw = recompose(w, h, x.drop_front(kLimbs));
+        llvm::SmallVector<Value> out;
+        split(w, h, h.create<evm::DivOp>(w.loc, w.i256, aw, bw), out);
+        split(w, h, h.create<evm::ModOp>(w.loc, w.i256, aw, bw), out);
+        return out;
+      });
+  Word q(qr.begin(), qr.begin() + kLimbs), r(qr.begin() + kLimbs, qr.end());
+  for (Value limb : qr)
+    w.range(limb, kLimbBits);
+
+  Value bz = isZero(w, w.add(w.add(b[0], b[1]), w.add(b[2], b[3])));
+  Value one = w.constant(1);
+  Value nonZero = w.sub(one, bz);
+  for (Value limb : q)
+    w.assertEq(w.mul(limb, bz), w.constant(0));
+
+  Value carry = w.constant(0);
+  for (unsigned k = 0; k < 2 * kLimbs - 1; ++k) {
+    Value column = carry;
+    for (unsigned i = 0; i < kLimbs; ++i)
+      if (k >= i && k - i < kLimbs)
+        column = w.add(column, w.mul(q[i], b[k - i]));
+    if (k >= kLimbs) {
+      w.assertEq(column, w.constant(0));
+      continue;
+    }
+    column = w.add(column, r[k]);
+    Value expected = w.mul(a[k], nonZero);
+    carry = w.hint(column, 1, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+                return llvm::SmallVector<Value>{h.create<arith::ShRUIOp>(
+                    w.loc, x[0], w.intConst(h, kLimbBits))};
+              }).front();
+    w.range(carry, kLimbBits + 3);
+    w.assertEq(column, w.add(expected, w.mul(carry, w.twoTo(kLimbBits))));
+  }
+  Value lt = w.subtract(r, b).second;
+  w.assertEq(w.mul(nonZero, w.sub(one, lt)), w.constant(0));
+  return {q, r};
+}
+
 // A boolean result as a word: [bit, 0, 0, 0].
 Word boolWord(GadgetWriter &w, Value bit) {
   Value zero = w.constant(0);
@@ -255,6 +333,10 @@ Word buildBody(GadgetWriter &w, uint8_t opcode, llvm::ArrayRef<Word> in) {
     return multiply(w, in[0], in[1]);
   case SUB:
     return w.subtract(in[0], in[1]).first;
+  case DIV:
+    return divide(w, in[0], in[1]).first;
+  case MOD:
+    return divide(w, in[0], in[1]).second;
   case SLT:
     return boolWord(w, signedLess(w, in[0], in[1]));
   case SGT:
@@ -321,6 +403,8 @@ bool hasGadget(uint8_t opcode) {
   case ADD:
   case MUL:
   case SUB:
+  case DIV:
+  case MOD:
   case LT:
   case GT:
   case SLT:

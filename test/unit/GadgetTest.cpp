@@ -126,8 +126,8 @@ TEST_P(GadgetTest, WitnessSatisfiesConstraintsAndMatchesSemantics) {
 
 INSTANTIATE_TEST_SUITE_P(
     EveryGadget, GadgetTest,
-    ::testing::Values(0x01, 0x02, 0x03, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15,
-                      0x16, 0x17, 0x18, 0x19),
+    ::testing::Values(0x01, 0x02, 0x03, 0x04, 0x06, 0x10, 0x11, 0x12, 0x13,
+                      0x14, 0x15, 0x16, 0x17, 0x18, 0x19),
     [](const ::testing::TestParamInfo<uint8_t> &info) {
       return std::string(zkevmc::opcodes::lookupOpcode(info.param)->mnemonic);
     });
@@ -136,15 +136,16 @@ TEST(GadgetLibrary, CoversExactlyTheImplementedOpcodes) {
   unsigned count = 0;
   for (unsigned op = 0; op < 256; ++op)
     count += zkevmc::gadgets::hasGadget(uint8_t(op));
-  EXPECT_EQ(count, 13u);
-  EXPECT_FALSE(zkevmc::gadgets::hasGadget(0x04)); // DIV: not yet
+  EXPECT_EQ(count, 15u);
+  EXPECT_FALSE(zkevmc::gadgets::hasGadget(0x05)); // SDIV: not yet
 }
 
 TEST(LowerEvmToZk, CompiledFunctionComputesTheSemantics) {
   MLIRContext context;
   zkevmc::registerDialects(context);
   const char *source = R"mlir(
-    func.func @f(%a: i256, %b: i256) -> (i256, i256, i256, i256, i256) {
+    func.func @f(%a: i256, %b: i256)
+        -> (i256, i256, i256, i256, i256, i256, i256) {
       %c = arith.constant 115792089237316195423570985008687907853269984665640564039457584007913129639935 : i256
       %s = evm.add %a, %b
       %d = evm.sub %s, %c
@@ -155,7 +156,9 @@ TEST(LowerEvmToZk, CompiledFunctionComputesTheSemantics) {
       %g = evm.gt %a, %b
       %m = evm.mul %n, %a
       %q = evm.slt %m, %b
-      return %n, %z, %g, %m, %q : i256, i256, i256, i256, i256
+      %v = evm.div %m, %b
+      %r = evm.mod %a, %v
+      return %n, %z, %g, %m, %q, %v, %r : i256, i256, i256, i256, i256, i256, i256
     })mlir";
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(source, &context);
   ASSERT_TRUE(module);
@@ -183,12 +186,16 @@ TEST(LowerEvmToZk, CompiledFunctionComputesTheSemantics) {
     U256 g = sem::gt(a, b);
     U256 m = sem::mul(n, a);
     U256 q = sem::slt(m, b);
+    U256 v = sem::div(m, b);
+    U256 r = sem::mod(a, v);
     llvm::ArrayRef<APInt> outs = evaluation->outputs;
     EXPECT_EQ(decode(outs.slice(0, 4)), n);
     EXPECT_EQ(decode(outs.slice(4, 4)), z);
     EXPECT_EQ(decode(outs.slice(8, 4)), g);
     EXPECT_EQ(decode(outs.slice(12, 4)), m);
     EXPECT_EQ(decode(outs.slice(16, 4)), q);
+    EXPECT_EQ(decode(outs.slice(20, 4)), v);
+    EXPECT_EQ(decode(outs.slice(24, 4)), r);
   }
 }
 
