@@ -22,7 +22,11 @@ enum Opcode : uint8_t {
   MUL = 0x02,
   SUB = 0x03,
   DIV = 0x04,
+  SDIV = 0x05,
   MOD = 0x06,
+  SMOD = 0x07,
+  ADDMOD = 0x08,
+  MULMOD = 0x09,
   LT = 0x10,
   GT = 0x11,
   SLT = 0x12,
@@ -33,6 +37,9 @@ enum Opcode : uint8_t {
   OR = 0x17,
   XOR = 0x18,
   NOT = 0x19,
+  SHL = 0x1b,
+  SHR = 0x1c,
+  SAR = 0x1d,
 };
 
 // Writes the body of one gadget: field arithmetic, constraints, and hints
@@ -200,74 +207,64 @@ Value signedLess(GadgetWriter &w, const Word &a, const Word &b) {
   return w.add(w.mul(x, sa), w.mul(w.sub(one, x), lt));
 }
 
-// The low 256 bits of a·b. Column k sums the limb products a_i·b_j with
-// i + j = k (at most four, each below 2^128) and the carry in; it splits
-// into a 64-bit limb and a carry below 2^67. Every column stays far below
-// the prime, so the equations hold over the integers.
-Word multiply(GadgetWriter &w, const Word &a, const Word &b) {
-  Word product;
-  Value carry = w.constant(0);
-  for (unsigned k = 0; k < kLimbs; ++k) {
-    Value column = carry;
-    for (unsigned i = 0; i <= k; ++i)
-      column = w.add(column, w.mul(a[i], b[k - i]));
-    llvm::SmallVector<Value> rc =
-        w.hint(column, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-          return llvm::SmallVector<Value>{
-              h.create<arith::AndIOp>(w.loc, x[0], w.limbMask(h)),
-              h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, kLimbBits))};
-        });
-    w.range(rc[0], kLimbBits);
-    w.range(rc[1], kLimbBits + 3);
-    w.assertEq(w.add(rc[0], w.mul(rc[1], w.twoTo(kLimbBits))), column);
-    product.push_back(rc[0]);
-    carry = rc[1];
-  }
-  return product;
-}
-
-// Recomposes four limbs into an i256 inside a hint body.
-Value recompose(GadgetWriter &w, OpBuilder &h, llvm::ArrayRef<Value> limbs) {
-  Value word = limbs[0];
-  for (unsigned i = 1; i < kLimbs; ++i)
-    word = h.create<arith::OrIOp>(
-        w.loc, word,
-        h.create<arith::ShLIOp>(w.loc, limbs[i],
-                                w.intConst(h, i * kLimbBits)));
-  return word;
-}
-
-// Splits an i256 into four limbs inside a hint body.
-void split(GadgetWriter &w, OpBuilder &h, Value word,
-           llvm::SmallVectorImpl<Value> &limbs) {
-  for (unsigned i = 0; i < kLimbs; ++i)
-    limbs.push_back(h.create<arith::AndIOp>(
-        w.loc,
-        h.create<arith::ShRUIOp>(w.loc, word, w.intConst(h, i * kLimbBits)),
-        w.limbMask(h)));
-}
-
-// Unsigned division with the EVM's rule for a zero divisor: returns
-// (quotient, remainder). With bz = [b = 0] and a' = a·(1 − bz):
-//  - q·b + r = a' over the integers, as seven product columns; columns 0-3
-//    split into a'_k and a carry, columns 4-6 must be 0 (sums of non-negative
-//    terms below the prime, so every term and the carry out of column 3 is 0:
-//    the product cannot overflow 2^256);
+// Unsigned division of an m-limb dividend by a word, with the EVM's rule for
+// a zero divisor: returns (quotient: m limbs, remainder: a word). With
+// bz = [b = 0] and a' = a·(1 − bz):
+//  - q·b + r = a' over the integers, as product columns; columns below m
+//    split into a'_k and a carry (67 bits), the columns above must be 0: they
+//    are sums of non-negative terms below the prime, so every term and the
+//    carry into them is 0 and the product cannot pass 2^(64m) (the bug PSE's
+//    MOD gadget had);
 //  - r < b unless b = 0 (the borrow of r − b), and q = 0 when b = 0 (then the
 //    columns force r = 0).
-std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
+std::pair<llvm::SmallVector<Value>, Word>
+divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
+  unsigned m = a.size();
   llvm::SmallVector<Value> inputs(a.begin(), a.end());
   inputs.append(b.begin(), b.end());
+  Type i512 = IntegerType::get(w.b.getContext(), 512);
   llvm::SmallVector<Value> qr = w.hint(
-      inputs, 2 * kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-        Value aw = recompose(w, h, x.take_front(kLimbs));
-        Value bw = recompose(w, h, x.drop_front(kLimbs));
+      inputs, m + kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+        auto c = [&](const APInt &v) -> Value {
+          return h.create<arith::ConstantOp>(w.loc, i512,
+                                             h.getIntegerAttr(i512, v));
+        };
+        auto wide = [&](llvm::ArrayRef<Value> limbs) {
+          Value word = c(APInt(512, 0));
+          for (auto [i, limb] : llvm::enumerate(limbs))
+            word = h.create<arith::OrIOp>(
+                w.loc, word,
+                h.create<arith::ShLIOp>(
+                    w.loc, h.create<arith::ExtUIOp>(w.loc, i512, limb),
+                    c(APInt(512, i * kLimbBits))));
+          return word;
+        };
+        Value aw = wide(x.take_front(m)), bw = wide(x.drop_front(m));
+        Value zero = c(APInt(512, 0));
+        Value bZero = h.create<arith::CmpIOp>(w.loc, arith::CmpIPredicate::eq,
+                                              bw, zero);
+        Value divisor =
+            h.create<arith::SelectOp>(w.loc, bZero, c(APInt(512, 1)), bw);
+        Value q = h.create<arith::SelectOp>(
+            w.loc, bZero, zero, h.create<arith::DivUIOp>(w.loc, aw, divisor));
+        Value r = h.create<arith::SelectOp>(
+            w.loc, bZero, zero, h.create<arith::RemUIOp>(w.loc, aw, divisor));
+        Value mask = c(APInt::getLowBitsSet(512, kLimbBits));
         llvm::SmallVector<Value> out;
-        split(w, h, h.create<evm::DivOp>(w.loc, w.i256, aw, bw), out);
-        split(w, h, h.create<evm::ModOp>(w.loc, w.i256, aw, bw), out);
+        auto splitInto = [&](Value v, unsigned n) {
+          for (unsigned i = 0; i < n; ++i)
+            out.push_back(h.create<arith::AndIOp>(
+                w.loc,
+                h.create<arith::ShRUIOp>(w.loc, v,
+                                         c(APInt(512, i * kLimbBits))),
+                mask));
+        };
+        splitInto(q, m);
+        splitInto(r, kLimbs);
         return out;
       });
-  Word q(qr.begin(), qr.begin() + kLimbs), r(qr.begin() + kLimbs, qr.end());
+  llvm::SmallVector<Value> q(qr.begin(), qr.begin() + m);
+  Word r(qr.begin() + m, qr.end());
   for (Value limb : qr)
     w.range(limb, kLimbBits);
 
@@ -278,16 +275,17 @@ std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
     w.assertEq(w.mul(limb, bz), w.constant(0));
 
   Value carry = w.constant(0);
-  for (unsigned k = 0; k < 2 * kLimbs - 1; ++k) {
+  for (unsigned k = 0; k + 1 < m + kLimbs; ++k) {
     Value column = carry;
-    for (unsigned i = 0; i < kLimbs; ++i)
-      if (k >= i && k - i < kLimbs)
-        column = w.add(column, w.mul(q[i], b[k - i]));
-    if (k >= kLimbs) {
+    for (unsigned j = 0; j < kLimbs; ++j)
+      if (k >= j && k - j < m)
+        column = w.add(column, w.mul(q[k - j], b[j]));
+    if (k < kLimbs)
+      column = w.add(column, r[k]);
+    if (k >= m) {
       w.assertEq(column, w.constant(0));
       continue;
     }
-    column = w.add(column, r[k]);
     Value expected = w.mul(a[k], nonZero);
     carry = w.hint(column, 1, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
                 return llvm::SmallVector<Value>{h.create<arith::ShRUIOp>(
@@ -301,6 +299,187 @@ std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
   return {q, r};
 }
 
+std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
+  auto [q, r] = divideWide(w, a, b);
+  return {Word(q.begin(), q.end()), r};
+}
+
+// a + b limb by limb with boolean carries; returns the sum's limbs and the
+// carry out of the top limb.
+std::pair<Word, Value> addWords(GadgetWriter &w, const Word &a,
+                                const Word &b) {
+  Word sum;
+  Value carry = w.constant(0);
+  for (unsigned i = 0; i < kLimbs; ++i) {
+    Value s = w.add(w.add(a[i], b[i]), carry);
+    llvm::SmallVector<Value> rc =
+        w.hint(s, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+          return llvm::SmallVector<Value>{
+              h.create<arith::AndIOp>(w.loc, x[0], w.limbMask(h)),
+              h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, kLimbBits))};
+        });
+    w.assertBool(rc[1]);
+    w.range(rc[0], kLimbBits);
+    w.assertEq(w.add(rc[0], w.mul(rc[1], w.twoTo(kLimbBits))), s);
+    sum.push_back(rc[0]);
+    carry = rc[1];
+  }
+  return {sum, carry};
+}
+
+// The first `columns` limbs of a·b. Column k sums the limb products a_i·b_j
+// with i + j = k (at most four, each below 2^128) and the carry in; it splits
+// into a 64-bit limb and a carry below 2^67, far below the prime, so the
+// equations hold over the integers. Returns the limbs and the last carry.
+std::pair<llvm::SmallVector<Value>, Value>
+productColumns(GadgetWriter &w, const Word &a, const Word &b,
+               unsigned columns) {
+  llvm::SmallVector<Value> limbs;
+  Value carry = w.constant(0);
+  for (unsigned k = 0; k < columns; ++k) {
+    Value column = carry;
+    for (unsigned i = 0; i < kLimbs; ++i)
+      if (k >= i && k - i < kLimbs)
+        column = w.add(column, w.mul(a[i], b[k - i]));
+    llvm::SmallVector<Value> rc =
+        w.hint(column, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+          return llvm::SmallVector<Value>{
+              h.create<arith::AndIOp>(w.loc, x[0], w.limbMask(h)),
+              h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, kLimbBits))};
+        });
+    w.range(rc[0], kLimbBits);
+    w.range(rc[1], kLimbBits + 3);
+    w.assertEq(w.add(rc[0], w.mul(rc[1], w.twoTo(kLimbBits))), column);
+    limbs.push_back(rc[0]);
+    carry = rc[1];
+  }
+  return {limbs, carry};
+}
+
+// The low 256 bits of a·b.
+Word multiply(GadgetWriter &w, const Word &a, const Word &b) {
+  llvm::SmallVector<Value> limbs = productColumns(w, a, b, kLimbs).first;
+  return Word(limbs.begin(), limbs.end());
+}
+
+// All 512 bits of a·b: columns 0-6, then the last carry is the top limb (it
+// is below 2^64 because the product is below 2^512).
+llvm::SmallVector<Value> multiplyFull(GadgetWriter &w, const Word &a,
+                                      const Word &b) {
+  auto [limbs, carry] = productColumns(w, a, b, 2 * kLimbs - 1);
+  w.range(carry, kLimbBits);
+  limbs.push_back(carry);
+  return limbs;
+}
+
+// Word-wise select: c ? x : y for a boolean c.
+Word select(GadgetWriter &w, Value c, const Word &x, const Word &y) {
+  Word out;
+  for (unsigned i = 0; i < kLimbs; ++i)
+    out.push_back(w.add(y[i], w.mul(c, w.sub(x[i], y[i]))));
+  return out;
+}
+
+// Two's complement negation: ~x + 1 (inputs below 2^64 per limb).
+Word negate(GadgetWriter &w, const Word &x) {
+  Word inverted;
+  Value ones = w.constant(APInt::getLowBitsSet(256, kLimbBits));
+  for (Value limb : x)
+    inverted.push_back(w.sub(ones, limb));
+  Value zero = w.constant(0);
+  return addWords(w, inverted, {w.constant(1), zero, zero, zero}).first;
+}
+
+// The bits of a felt known to be below 2^n: boolean witnesses whose weighted
+// sum is the value.
+llvm::SmallVector<Value> bitsOf(GadgetWriter &w, Value v, unsigned n) {
+  llvm::SmallVector<Value> bits =
+      w.hint(v, n, [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
+        llvm::SmallVector<Value> out;
+        for (unsigned j = 0; j < n; ++j)
+          out.push_back(h.create<arith::AndIOp>(
+              w.loc, h.create<arith::ShRUIOp>(w.loc, in[0], w.intConst(h, j)),
+              w.intConst(h, 1)));
+        return out;
+      });
+  Value sum = w.constant(0);
+  for (unsigned j = 0; j < n; ++j) {
+    w.assertBool(bits[j]);
+    sum = w.add(sum, w.mul(bits[j], w.twoTo(j)));
+  }
+  w.assertEq(sum, v);
+  return bits;
+}
+
+// A shift amount: the bits of the low 8 bits of limb 0 and whether the whole
+// word is below 256 (limb 0 = low + 2^8·high, high in 56 bits; in range
+// exactly when high and limbs 1-3 are all 0).
+struct ShiftAmount {
+  llvm::SmallVector<Value> bits; // 8 bits, least significant first
+  Value inRange;
+};
+
+ShiftAmount shiftAmount(GadgetWriter &w, const Word &shift) {
+  llvm::SmallVector<Value> parts =
+      w.hint(shift[0], 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+        return llvm::SmallVector<Value>{
+            h.create<arith::AndIOp>(w.loc, x[0], w.intConst(h, 0xff)),
+            h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, 8))};
+      });
+  w.range(parts[1], kLimbBits - 8);
+  llvm::SmallVector<Value> bits = bitsOf(w, parts[0], 8);
+  w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(8))), shift[0]);
+  Value rest = w.add(w.add(parts[1], shift[1]), w.add(shift[2], shift[3]));
+  return {bits, isZero(w, rest)};
+}
+
+// 2^s as a word for an 8-bit s: 2^(s mod 64) in limb s / 64.
+Word powerOfTwo(GadgetWriter &w, llvm::ArrayRef<Value> bits) {
+  Value one = w.constant(1);
+  // 2^(s mod 64) = Π_{j<6} (1 + b_j·(2^(2^j) − 1)), below 2^64.
+  Value low = one;
+  for (unsigned j = 0; j < 6; ++j)
+    low = w.mul(low, w.add(one, w.mul(bits[j], w.sub(w.twoTo(1u << j), one))));
+  Value b6 = bits[6], b7 = bits[7];
+  Value n6 = w.sub(one, b6), n7 = w.sub(one, b7);
+  Value selectors[kLimbs] = {w.mul(n6, n7), w.mul(b6, n7), w.mul(n6, b7),
+                             w.mul(b6, b7)};
+  Word power;
+  for (unsigned i = 0; i < kLimbs; ++i)
+    power.push_back(w.mul(selectors[i], low));
+  return power;
+}
+
+Word scale(GadgetWriter &w, const Word &x, Value factor) {
+  Word out;
+  for (Value limb : x)
+    out.push_back(w.mul(limb, factor));
+  return out;
+}
+
+// value >> shift for any shift word (0 from 256 on): the quotient by 2^s.
+Word shiftRight(GadgetWriter &w, const Word &shift, const Word &value) {
+  ShiftAmount amount = shiftAmount(w, shift);
+  Word quotient = divide(w, value, powerOfTwo(w, amount.bits)).first;
+  return scale(w, quotient, amount.inRange);
+}
+
+// value << shift for any shift word: the low 256 bits of value·2^s.
+Word shiftLeft(GadgetWriter &w, const Word &shift, const Word &value) {
+  ShiftAmount amount = shiftAmount(w, shift);
+  return scale(w, multiply(w, value, powerOfTwo(w, amount.bits)),
+               amount.inRange);
+}
+
+// c ? (2^64 − 1) − x : x per limb, for a boolean c and limbs below 2^64.
+Word complementIf(GadgetWriter &w, Value c, const Word &x) {
+  Value ones = w.constant(APInt::getLowBitsSet(256, kLimbBits));
+  Word out;
+  for (Value limb : x)
+    out.push_back(w.add(limb, w.mul(c, w.sub(ones, w.add(limb, limb)))));
+  return out;
+}
+
 // A boolean result as a word: [bit, 0, 0, 0].
 Word boolWord(GadgetWriter &w, Value bit) {
   Value zero = w.constant(0);
@@ -309,26 +488,8 @@ Word boolWord(GadgetWriter &w, Value bit) {
 
 Word buildBody(GadgetWriter &w, uint8_t opcode, llvm::ArrayRef<Word> in) {
   switch (opcode) {
-  case ADD: {
-    Word sum;
-    Value carry = w.constant(0);
-    for (unsigned i = 0; i < kLimbs; ++i) {
-      Value s = w.add(w.add(in[0][i], in[1][i]), carry);
-      llvm::SmallVector<Value> rc =
-          w.hint(s, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-            return llvm::SmallVector<Value>{
-                h.create<arith::AndIOp>(w.loc, x[0], w.limbMask(h)),
-                h.create<arith::ShRUIOp>(w.loc, x[0],
-                                         w.intConst(h, kLimbBits))};
-          });
-      w.assertBool(rc[1]);
-      w.range(rc[0], kLimbBits);
-      w.assertEq(w.add(rc[0], w.mul(rc[1], w.twoTo(kLimbBits))), s);
-      sum.push_back(rc[0]);
-      carry = rc[1];
-    }
-    return sum;
-  }
+  case ADD:
+    return addWords(w, in[0], in[1]).first;
   case MUL:
     return multiply(w, in[0], in[1]);
   case SUB:
@@ -337,6 +498,41 @@ Word buildBody(GadgetWriter &w, uint8_t opcode, llvm::ArrayRef<Word> in) {
     return divide(w, in[0], in[1]).first;
   case MOD:
     return divide(w, in[0], in[1]).second;
+  case SDIV:
+  case SMOD: {
+    // Divide the magnitudes; the quotient is negative when the signs differ,
+    // the remainder takes the dividend's sign. SDIV(-2^255, -1) wraps to
+    // -2^255 as the EVM's does: the magnitude 2^255 is its own negation.
+    Value sa = signOf(w, in[0][kLimbs - 1]);
+    Value sb = signOf(w, in[1][kLimbs - 1]);
+    Word absA = select(w, sa, negate(w, in[0]), in[0]);
+    Word absB = select(w, sb, negate(w, in[1]), in[1]);
+    auto [q, r] = divide(w, absA, absB);
+    if (opcode == SMOD)
+      return select(w, sa, negate(w, r), r);
+    Value both = w.mul(sa, sb);
+    Value differ = w.sub(w.add(sa, sb), w.add(both, both));
+    return select(w, differ, negate(w, q), q);
+  }
+  case ADDMOD: {
+    // The 257-bit sum is the dividend.
+    auto [sum, carry] = addWords(w, in[0], in[1]);
+    llvm::SmallVector<Value> dividend(sum.begin(), sum.end());
+    dividend.push_back(carry);
+    return divideWide(w, dividend, in[2]).second;
+  }
+  case MULMOD:
+    return divideWide(w, multiplyFull(w, in[0], in[1]), in[2]).second;
+  case SHL:
+    return shiftLeft(w, in[0], in[1]);
+  case SHR:
+    return shiftRight(w, in[0], in[1]);
+  case SAR: {
+    // For a negative value, ~(~value >> shift): fills with ones.
+    Value sign = signOf(w, in[1][kLimbs - 1]);
+    Word shifted = shiftRight(w, in[0], complementIf(w, sign, in[1]));
+    return complementIf(w, sign, shifted);
+  }
   case SLT:
     return boolWord(w, signedLess(w, in[0], in[1]));
   case SGT:
@@ -404,7 +600,14 @@ bool hasGadget(uint8_t opcode) {
   case MUL:
   case SUB:
   case DIV:
+  case SDIV:
   case MOD:
+  case SMOD:
+  case ADDMOD:
+  case MULMOD:
+  case SHL:
+  case SHR:
+  case SAR:
   case LT:
   case GT:
   case SLT:

@@ -38,7 +38,10 @@ std::vector<U256> edgeWords() {
           U256(2),           U256(0xffffffffffffffffull),
           U256::max(),       U256::max() - U256(1),
           U256(1) << 64,     U256(1) << 255,
-          (U256(1) << 255) - U256(1), U256::fromLimbs(0, ~0ull, 0, ~0ull)};
+          (U256(1) << 255) - U256(1), U256::fromLimbs(0, ~0ull, 0, ~0ull),
+          U256(31),          U256(32),
+          U256(63),          U256(64),
+          U256(255),         U256(256)};
 }
 
 U256 randomWord(std::mt19937_64 &rng) {
@@ -92,15 +95,17 @@ TEST_P(GadgetTest, WitnessSatisfiesConstraintsAndMatchesSemantics) {
   std::mt19937_64 rng(seed);
   std::vector<std::vector<U256>> cases;
   std::vector<U256> edges = edgeWords();
-  for (const U256 &a : edges)
-    for (const U256 &b : edges)
-      cases.push_back({a, b});
+  for (size_t i = 0; i < edges.size(); ++i)
+    for (size_t j = 0; j < edges.size(); ++j)
+      cases.push_back({edges[i], edges[j], edges[(i + j) % edges.size()]});
   for (int i = 0; i < 300; ++i)
-    cases.push_back({randomWord(rng), randomWord(rng)});
+    cases.push_back({randomWord(rng), randomWord(rng), randomWord(rng)});
   for (int i = 0; i < 50; ++i) { // equal operands matter for EQ, LT, SUB
     U256 a = randomWord(rng);
-    cases.push_back({a, a});
+    cases.push_back({a, a, randomWord(rng)});
   }
+  for (int i = 0; i < 100; ++i) // in-range shift amounts and byte indices
+    cases.push_back({U256(rng() % 300), randomWord(rng), U256(rng() % 40)});
 
   for (std::vector<U256> operands : cases) {
     operands.resize(info->stackIn);
@@ -126,8 +131,9 @@ TEST_P(GadgetTest, WitnessSatisfiesConstraintsAndMatchesSemantics) {
 
 INSTANTIATE_TEST_SUITE_P(
     EveryGadget, GadgetTest,
-    ::testing::Values(0x01, 0x02, 0x03, 0x04, 0x06, 0x10, 0x11, 0x12, 0x13,
-                      0x14, 0x15, 0x16, 0x17, 0x18, 0x19),
+    ::testing::Values(0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09,
+                      0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18,
+                      0x19, 0x1b, 0x1c, 0x1d),
     [](const ::testing::TestParamInfo<uint8_t> &info) {
       return std::string(zkevmc::opcodes::lookupOpcode(info.param)->mnemonic);
     });
@@ -136,8 +142,8 @@ TEST(GadgetLibrary, CoversExactlyTheImplementedOpcodes) {
   unsigned count = 0;
   for (unsigned op = 0; op < 256; ++op)
     count += zkevmc::gadgets::hasGadget(uint8_t(op));
-  EXPECT_EQ(count, 15u);
-  EXPECT_FALSE(zkevmc::gadgets::hasGadget(0x05)); // SDIV: not yet
+  EXPECT_EQ(count, 22u);
+  EXPECT_FALSE(zkevmc::gadgets::hasGadget(0x0a)); // EXP: not yet
 }
 
 TEST(LowerEvmToZk, CompiledFunctionComputesTheSemantics) {
