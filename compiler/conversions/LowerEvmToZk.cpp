@@ -54,9 +54,6 @@ LogicalResult lowerFunction(func::FuncOp func, ModuleOp module) {
     if (!info || !semantics::isPureOpcode(info->byte))
       return op.emitError("lower-evm-to-zk: cannot lower '")
              << op.getName() << "': only pure instructions have gadgets";
-    if (!gadgets::hasGadget(info->byte))
-      return op.emitError("lower-evm-to-zk: no gadget for ")
-             << info->mnemonic << " yet";
   }
 
   OpBuilder b(context);

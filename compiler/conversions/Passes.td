@@ -13,8 +13,8 @@ def LowerEvmToZk : Pass<"lower-evm-to-zk", "::mlir::ModuleOp"> {
     name over the limb encoding (each i256 argument and result is four public
     64-bit limbs, little-endian, named `<arg>_<limb>`). Each evm op becomes a
     `zk.call` of its gadget circuit (built once per module, `evm_<mnemonic>`),
-    constants become limb constants. An op without a gadget, side effects or
-    control flow is an error at the op's location.
+    constants become limb constants. Every pure instruction has a gadget; an
+    instruction with effects, or control flow, is an error at its location.
   }];
   let dependentDialects = ["::zkevmc::zk::ZkDialect"];
 }

@@ -27,6 +27,8 @@ enum Opcode : uint8_t {
   SMOD = 0x07,
   ADDMOD = 0x08,
   MULMOD = 0x09,
+  EXP = 0x0a,
+  SIGNEXTEND = 0x0b,
   LT = 0x10,
   GT = 0x11,
   SLT = 0x12,
@@ -37,6 +39,7 @@ enum Opcode : uint8_t {
   OR = 0x17,
   XOR = 0x18,
   NOT = 0x19,
+  BYTE = 0x1a,
   SHL = 0x1b,
   SHR = 0x1c,
   SAR = 0x1d,
@@ -480,14 +483,92 @@ Word complementIf(GadgetWriter &w, Value c, const Word &x) {
   return out;
 }
 
+// A small index: the bits of the low `n` bits of limb 0 and whether the whole
+// word is below 2^n (limb 0 = low + 2^n·high, high in 64 − n bits).
+ShiftAmount smallIndex(GadgetWriter &w, const Word &index, unsigned n) {
+  llvm::SmallVector<Value> parts =
+      w.hint(index[0], 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+        return llvm::SmallVector<Value>{
+            h.create<arith::AndIOp>(
+                w.loc, x[0], w.intConst(h, APInt::getLowBitsSet(256, n))),
+            h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, n))};
+      });
+  w.range(parts[1], kLimbBits - n);
+  llvm::SmallVector<Value> bits = bitsOf(w, parts[0], n);
+  w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(n))), index[0]);
+  Value rest = w.add(w.add(parts[1], index[1]), w.add(index[2], index[3]));
+  return {bits, isZero(w, rest)};
+}
+
+// The shift 8·(31 − k) for a 5-bit k, as the bits powerOfTwo takes: three
+// zero bits, then 31 − k, which is k's 5 bits complemented.
+llvm::SmallVector<Value> byteShiftBits(GadgetWriter &w,
+                                       llvm::ArrayRef<Value> kBits) {
+  Value zero = w.constant(0), one = w.constant(1);
+  llvm::SmallVector<Value> bits = {zero, zero, zero};
+  for (Value bit : kBits)
+    bits.push_back(w.sub(one, bit));
+  return bits;
+}
+
 // A boolean result as a word: [bit, 0, 0, 0].
 Word boolWord(GadgetWriter &w, Value bit) {
   Value zero = w.constant(0);
   return {bit, zero, zero, zero};
 }
 
-Word buildBody(GadgetWriter &w, uint8_t opcode, llvm::ArrayRef<Word> in) {
+Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
+               llvm::ArrayRef<Word> in) {
   switch (opcode) {
+  case BYTE: {
+    // For i < 32 the byte is the low byte of x / 2^(8·(31 − i)).
+    ShiftAmount index = smallIndex(w, in[0], 5);
+    Word power = powerOfTwo(w, byteShiftBits(w, index.bits));
+    Value low = divide(w, in[1], power).first[0];
+    llvm::SmallVector<Value> parts =
+        w.hint(low, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+          return llvm::SmallVector<Value>{
+              h.create<arith::AndIOp>(w.loc, x[0], w.intConst(h, 0xff)),
+              h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, 8))};
+        });
+    w.range(parts[0], 8);
+    w.range(parts[1], kLimbBits - 8);
+    w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(8))), low);
+    return boolWord(w, w.mul(parts[0], index.inRange));
+  }
+  case SIGNEXTEND: {
+    // For b < 32, with s = 8·(31 − b): SAR(s, SHL(s, x)); b = 31 gives s = 0
+    // and x itself, as does every b ≥ 32.
+    ShiftAmount index = smallIndex(w, in[0], 5);
+    Word power = powerOfTwo(w, byteShiftBits(w, index.bits));
+    Word shifted = multiply(w, in[1], power);
+    Value sign = signOf(w, shifted[kLimbs - 1]);
+    Word back = divide(w, complementIf(w, sign, shifted), power).first;
+    return select(w, index.inRange, complementIf(w, sign, back), in[1]);
+  }
+  case EXP: {
+    // Square and multiply from the top exponent bit, composed from MUL
+    // gadget instances (so a verifier can use MUL's proven spec).
+    zk::CircuitOp mulGadget = getOrBuildGadget(module, MUL);
+    auto times = [&](const Word &x, const Word &y) {
+      llvm::SmallVector<Value> args(x.begin(), x.end());
+      args.append(y.begin(), y.end());
+      auto call = w.b.create<zk::CallOp>(
+          w.loc, llvm::SmallVector<Type>(kLimbs, w.felt),
+          mulGadget.getSymName(), args);
+      return Word(call.getResults().begin(), call.getResults().end());
+    };
+    llvm::SmallVector<Value> bits;
+    for (Value limb : in[1])
+      bits.append(w.decompose(limb));
+    Value zero = w.constant(0);
+    Word result = {w.constant(1), zero, zero, zero};
+    for (unsigned j = 256; j-- > 0;) {
+      result = times(result, result);
+      result = select(w, bits[j], times(result, in[0]), result);
+    }
+    return result;
+  }
   case ADD:
     return addWords(w, in[0], in[1]).first;
   case MUL:
@@ -608,6 +689,9 @@ bool hasGadget(uint8_t opcode) {
   case SHL:
   case SHR:
   case SAR:
+  case EXP:
+  case SIGNEXTEND:
+  case BYTE:
   case LT:
   case GT:
   case SLT:
@@ -654,7 +738,7 @@ zk::CircuitOp getOrBuildGadget(ModuleOp module, uint8_t opcode) {
   for (unsigned i = 0; i < numInputs; ++i)
     operands[i / kLimbs].push_back(entry->getArgument(i));
   GadgetWriter writer(b, loc);
-  Word result = buildBody(writer, opcode, operands);
+  Word result = buildBody(writer, module, opcode, operands);
   b.create<zk::OutputOp>(loc, ValueRange(result));
   return circuit;
 }

@@ -28,8 +28,8 @@ func.func @f(%a: i256) -> i256 {
 // -----
 
 func.func @no_gadget(%a: i256) -> i256 {
-  // expected-error @+1 {{lower-evm-to-zk: no gadget for EXP yet}}
-  %m = evm.exp %a, %a
+  // expected-error @+1 {{lower-evm-to-zk: cannot lower 'evm.calldataload': only pure instructions have gadgets}}
+  %m = evm.calldataload %a
   return %m : i256
 }
 
