@@ -5,6 +5,7 @@ packages=(
   cmake ninja-build pkg-config g++ python3
   llvm-19-dev llvm-19-tools libmlir-19-dev mlir-19-tools
   libz3-dev libgmp-dev libboost-dev libgtest-dev nlohmann-json3-dev
+  libcrypto++-dev
 )
 missing=()
 for p in "${packages[@]}"; do
