@@ -25,6 +25,10 @@ void printDiagnostic(mlir::Diagnostic &diag);
 extern llvm::cl::SubCommand witnessCommand;
 int runWitness();
 
+/// `zkevmc run`: runs code in the reference interpreter.
+extern llvm::cl::SubCommand runCommand;
+int runRun();
+
 } // namespace zkevmc::driver
 
 #endif // ZKEVMC_COMPILER_DRIVER_COMMANDS_H

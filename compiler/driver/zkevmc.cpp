@@ -198,6 +198,8 @@ int main(int argc, char **argv) {
       "zkevmc: a verified zkEVM circuit compiler\n\n"
       "  zkevmc disasm <hex|file>\n"
       "  zkevmc compile <file.mlir|hex|file> --emit=evm [-o out]\n"
+      "  zkevmc run --code <hex|file> [--calldata <hex>] [--value <n>] "
+      "[--caller <addr>] [--storage <file.json>] [--trace] [--json]\n"
       "  zkevmc witness <circuit.mlir> --inputs <file.json> [--check] [-o "
       "out.json]\n");
   if (disasmCommand)
@@ -206,6 +208,8 @@ int main(int argc, char **argv) {
     return runCompile();
   if (zkevmc::driver::witnessCommand)
     return zkevmc::driver::runWitness();
+  if (zkevmc::driver::runCommand)
+    return zkevmc::driver::runRun();
   cl::PrintHelpMessage();
   return 1;
 }
