@@ -49,8 +49,8 @@ LogicalResult lowerFunction(func::FuncOp func, ModuleOp module) {
     }
     const opcodes::OpcodeInfo *info = nullptr;
     if (op.getDialect() && op.getDialect()->getNamespace() == "evm")
-      info = opcodes::lookupOpcodeByMnemonic(
-          op.getName().stripDialect().upper());
+      info =
+          opcodes::lookupOpcodeByMnemonic(op.getName().stripDialect().upper());
     if (!info || !semantics::isPureOpcode(info->byte))
       return op.emitError("lower-evm-to-zk: cannot lower '")
              << op.getName() << "': only pure instructions have gadgets";
@@ -69,9 +69,8 @@ LogicalResult lowerFunction(func::FuncOp func, ModuleOp module) {
       for (unsigned l = 0; l < kLimbs; ++l)
         attrs.push_back(b.getDictionaryAttr(
             {b.getNamedAttr(zk::kPublicAttrName, b.getUnitAttr()),
-             b.getNamedAttr("zk.name",
-                            b.getStringAttr(prefix + Twine(w) + "_" +
-                                            Twine(l)))}));
+             b.getNamedAttr("zk.name", b.getStringAttr(prefix + Twine(w) + "_" +
+                                                       Twine(l)))}));
     return b.getArrayAttr(attrs);
   };
   unsigned numArgs = type.getNumInputs(), numResults = type.getNumResults();
@@ -101,9 +100,9 @@ LogicalResult lowerFunction(func::FuncOp func, ModuleOp module) {
       for (unsigned l = 0; l < kLimbs; ++l)
         limbs[c.getResult()].push_back(b.create<zk::ConstOp>(
             loc, felt,
-            b.getIntegerAttr(b.getIntegerType(256),
-                             value.extractBits(kLimbBits, l * kLimbBits)
-                                 .zext(256))));
+            b.getIntegerAttr(
+                b.getIntegerType(256),
+                value.extractBits(kLimbBits, l * kLimbBits).zext(256))));
       continue;
     }
     const opcodes::OpcodeInfo *info =
@@ -112,8 +111,8 @@ LogicalResult lowerFunction(func::FuncOp func, ModuleOp module) {
     llvm::SmallVector<Value> args;
     for (Value v : op.getOperands())
       args.append(limbs[v].begin(), limbs[v].end());
-    auto call = b.create<zk::CallOp>(loc, limbTypes(1), gadget.getSymName(),
-                                     args);
+    auto call =
+        b.create<zk::CallOp>(loc, limbTypes(1), gadget.getSymName(), args);
     limbs[op.getResult(0)].append(call.getResults().begin(),
                                   call.getResults().end());
   }
@@ -121,8 +120,7 @@ LogicalResult lowerFunction(func::FuncOp func, ModuleOp module) {
   return success();
 }
 
-struct LowerEvmToZkPass
-    : zkevmc::impl::LowerEvmToZkBase<LowerEvmToZkPass> {
+struct LowerEvmToZkPass : zkevmc::impl::LowerEvmToZkBase<LowerEvmToZkPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     llvm::SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());

@@ -24,8 +24,9 @@ using zkevmc::U256;
 
 namespace zkevmc::driver {
 
-cl::SubCommand runCommand(
-    "run", "Run code as the callee of one message call (reference EVM)");
+cl::SubCommand
+    runCommand("run",
+               "Run code as the callee of one message call (reference EVM)");
 
 namespace {
 
@@ -35,18 +36,20 @@ cl::opt<std::string> codeArg("code", cl::Required,
 cl::opt<std::string> calldataArg("calldata", cl::desc("Call data as hex"),
                                  cl::value_desc("hex"), cl::init(""),
                                  cl::sub(runCommand));
-cl::opt<std::string> valueArg(
-    "value", cl::desc("Wei sent with the call (decimal or 0x hex); the caller "
+cl::opt<std::string>
+    valueArg("value",
+             cl::desc("Wei sent with the call (decimal or 0x hex); the caller "
                       "is funded with exactly this much"),
-    cl::value_desc("n"), cl::init("0"), cl::sub(runCommand));
+             cl::value_desc("n"), cl::init("0"), cl::sub(runCommand));
 cl::opt<std::string>
     callerArg("caller", cl::desc("CALLER and ORIGIN"), cl::value_desc("addr"),
               cl::init("0x000000000000000000000000000000000000cafe"),
               cl::sub(runCommand));
-cl::opt<std::string> addressArg(
-    "address", cl::desc("The callee's address (ADDRESS)"),
-    cl::value_desc("addr"),
-    cl::init("0x000000000000000000000000000000000000c0de"), cl::sub(runCommand));
+cl::opt<std::string>
+    addressArg("address", cl::desc("The callee's address (ADDRESS)"),
+               cl::value_desc("addr"),
+               cl::init("0x000000000000000000000000000000000000c0de"),
+               cl::sub(runCommand));
 cl::opt<std::string> gasArg("gas", cl::desc("Gas for the call"),
                             cl::value_desc("n"), cl::init("10000000"),
                             cl::sub(runCommand));
@@ -90,15 +93,15 @@ Error loadStorage(State &state, const Address &address) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
       MemoryBuffer::getFile(storageArg);
   if (!buffer)
-    return inputError(storageArg + ": cannot read: " +
-                      buffer.getError().message());
+    return inputError(storageArg +
+                      ": cannot read: " + buffer.getError().message());
   nlohmann::json json;
   try {
     json = nlohmann::json::parse((*buffer)->getBuffer().begin(),
                                  (*buffer)->getBuffer().end());
   } catch (const nlohmann::json::parse_error &e) {
-    return inputError(storageArg + ": not valid JSON at byte " +
-                      Twine(e.byte) + "");
+    return inputError(storageArg + ": not valid JSON at byte " + Twine(e.byte) +
+                      "");
   }
   if (!json.is_object())
     return inputError(storageArg +
@@ -122,8 +125,8 @@ Error loadStorage(State &state, const Address &address) {
 void printTraceStep(const TraceStep &step) {
   const zkevmc::opcodes::OpcodeInfo *info =
       zkevmc::opcodes::lookupOpcode(step.opcode);
-  std::string name = info ? info->mnemonic
-                          : formatv("0x{0:x-2}", unsigned(step.opcode)).str();
+  std::string name =
+      info ? info->mnemonic : formatv("0x{0:x-2}", unsigned(step.opcode)).str();
   auto words = [](const std::vector<U256> &ws) {
     std::string text;
     for (const U256 &w : ws)

@@ -26,8 +26,9 @@ using zkevmc::zk::CircuitOp;
 
 namespace zkevmc::driver {
 
-cl::SubCommand witnessCommand(
-    "witness", "Compute a circuit's witness from inputs and check it");
+cl::SubCommand
+    witnessCommand("witness",
+                   "Compute a circuit's witness from inputs and check it");
 
 namespace {
 
@@ -39,14 +40,17 @@ cl::opt<std::string>
                cl::desc("JSON inputs: an array in input order, or an object "
                         "keyed by input name (zk.name, else in0, in1, ...)"),
                cl::value_desc("file.json"), cl::sub(witnessCommand));
-cl::opt<std::string> circuitName(
-    "circuit", cl::desc("The circuit to evaluate (needed if the file has more "
-                        "than one)"),
-    cl::value_desc("name"), cl::sub(witnessCommand));
-cl::opt<bool> checkConstraints(
-    "check", cl::desc("Exit with status 1 if a constraint is violated"),
-    cl::sub(witnessCommand));
-cl::opt<std::string> witnessOutput("o", cl::desc("Output file (default: stdout)"),
+cl::opt<std::string>
+    circuitName("circuit",
+                cl::desc("The circuit to evaluate (needed if the file has more "
+                         "than one)"),
+                cl::value_desc("name"), cl::sub(witnessCommand));
+cl::opt<bool>
+    checkConstraints("check",
+                     cl::desc("Exit with status 1 if a constraint is violated"),
+                     cl::sub(witnessCommand));
+cl::opt<std::string> witnessOutput("o",
+                                   cl::desc("Output file (default: stdout)"),
                                    cl::value_desc("file"), cl::init("-"),
                                    cl::sub(witnessCommand));
 
@@ -144,7 +148,8 @@ int runWitness() {
     return mlir::success();
   });
   std::string error;
-  std::unique_ptr<MemoryBuffer> buffer = mlir::openInputFile(circuitFile, &error);
+  std::unique_ptr<MemoryBuffer> buffer =
+      mlir::openInputFile(circuitFile, &error);
   if (!buffer)
     return fail(circuitFile, error);
   SourceMgr sourceMgr;
@@ -180,8 +185,8 @@ int runWitness() {
       witness::evaluateCircuit(circuit, *inputs);
   if (!evaluation) {
     // The evaluator's errors start with the location they happened at.
-    WithColor::error(errs(), "zkevmc") << toString(evaluation.takeError())
-                                       << "\n";
+    WithColor::error(errs(), "zkevmc")
+        << toString(evaluation.takeError()) << "\n";
     return 1;
   }
 

@@ -27,8 +27,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
-using zkevmc::driver::fail;
 using zkevmc::driver::describeLocation;
+using zkevmc::driver::fail;
 using zkevmc::driver::printDiagnostic;
 
 namespace {
@@ -95,8 +95,8 @@ int runDisasm() {
 
 std::string zkevmc::driver::describeLocation(mlir::Location loc) {
   if (auto fileLoc = mlir::dyn_cast<mlir::FileLineColLoc>(loc))
-    return (fileLoc.getFilename().getValue() + ":" +
-            Twine(fileLoc.getLine()) + ":" + Twine(fileLoc.getColumn()))
+    return (fileLoc.getFilename().getValue() + ":" + Twine(fileLoc.getLine()) +
+            ":" + Twine(fileLoc.getColumn()))
         .str();
   if (auto nameLoc = mlir::dyn_cast<mlir::NameLoc>(loc))
     return describeLocation(nameLoc.getChildLoc()) + ": " +

@@ -17,34 +17,6 @@ namespace {
 
 using Word = llvm::SmallVector<Value, kLimbs>;
 
-enum Opcode : uint8_t {
-  ADD = 0x01,
-  MUL = 0x02,
-  SUB = 0x03,
-  DIV = 0x04,
-  SDIV = 0x05,
-  MOD = 0x06,
-  SMOD = 0x07,
-  ADDMOD = 0x08,
-  MULMOD = 0x09,
-  EXP = 0x0a,
-  SIGNEXTEND = 0x0b,
-  LT = 0x10,
-  GT = 0x11,
-  SLT = 0x12,
-  SGT = 0x13,
-  EQ = 0x14,
-  ISZERO = 0x15,
-  AND = 0x16,
-  OR = 0x17,
-  XOR = 0x18,
-  NOT = 0x19,
-  BYTE = 0x1a,
-  SHL = 0x1b,
-  SHR = 0x1c,
-  SAR = 0x1d,
-};
-
 // Writes the body of one gadget: field arithmetic, constraints, and hints
 // whose integer code runs on i256.
 class GadgetWriter {
@@ -54,8 +26,8 @@ public:
         i256(builder.getIntegerType(256)) {}
 
   Value constant(const APInt &value) {
-    return b.create<zk::ConstOp>(loc, felt,
-                                 b.getIntegerAttr(i256, value.zextOrTrunc(256)));
+    return b.create<zk::ConstOp>(
+        loc, felt, b.getIntegerAttr(i256, value.zextOrTrunc(256)));
   }
   Value constant(uint64_t value) { return constant(APInt(256, value)); }
   Value twoTo(unsigned bits) {
@@ -98,7 +70,9 @@ public:
   Value intConst(OpBuilder &h, const APInt &v) {
     return h.create<arith::ConstantOp>(loc, i256, h.getIntegerAttr(i256, v));
   }
-  Value intConst(OpBuilder &h, uint64_t v) { return intConst(h, APInt(256, v)); }
+  Value intConst(OpBuilder &h, uint64_t v) {
+    return intConst(h, APInt(256, v));
+  }
   Value limbMask(OpBuilder &h) {
     return intConst(h, APInt::getLowBitsSet(256, kLimbBits));
   }
@@ -132,19 +106,19 @@ public:
     Word diff;
     Value borrow = constant(0);
     for (unsigned i = 0; i < kLimbs; ++i) {
-      llvm::SmallVector<Value> w = hint(
-          ValueRange{x[i], y[i], borrow}, 2,
-          [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
-            Value t = h.create<arith::AddIOp>(loc, in[1], in[2]);
-            Value lt = h.create<arith::CmpIOp>(loc, arith::CmpIPredicate::ult,
-                                               in[0], t);
-            Value br = h.create<arith::ExtUIOp>(loc, i256, lt);
-            Value lifted = h.create<arith::AddIOp>(
-                loc, in[0],
-                h.create<arith::ShLIOp>(loc, br, intConst(h, kLimbBits)));
-            return llvm::SmallVector<Value>{
-                h.create<arith::SubIOp>(loc, lifted, t), br};
-          });
+      llvm::SmallVector<Value> w =
+          hint(ValueRange{x[i], y[i], borrow}, 2,
+               [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
+                 Value t = h.create<arith::AddIOp>(loc, in[1], in[2]);
+                 Value lt = h.create<arith::CmpIOp>(
+                     loc, arith::CmpIPredicate::ult, in[0], t);
+                 Value br = h.create<arith::ExtUIOp>(loc, i256, lt);
+                 Value lifted = h.create<arith::AddIOp>(
+                     loc, in[0],
+                     h.create<arith::ShLIOp>(loc, br, intConst(h, kLimbBits)));
+                 return llvm::SmallVector<Value>{
+                     h.create<arith::SubIOp>(loc, lifted, t), br};
+               });
       Value r = w[0], br = w[1];
       assertBool(br);
       range(r, kLimbBits);
@@ -226,8 +200,8 @@ divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
   llvm::SmallVector<Value> inputs(a.begin(), a.end());
   inputs.append(b.begin(), b.end());
   Type i512 = IntegerType::get(w.b.getContext(), 512);
-  llvm::SmallVector<Value> qr = w.hint(
-      inputs, m + kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+  llvm::SmallVector<Value> qr =
+      w.hint(inputs, m + kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
         auto c = [&](const APInt &v) -> Value {
           return h.create<arith::ConstantOp>(w.loc, i512,
                                              h.getIntegerAttr(i512, v));
@@ -244,8 +218,8 @@ divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
         };
         Value aw = wide(x.take_front(m)), bw = wide(x.drop_front(m));
         Value zero = c(APInt(512, 0));
-        Value bZero = h.create<arith::CmpIOp>(w.loc, arith::CmpIPredicate::eq,
-                                              bw, zero);
+        Value bZero =
+            h.create<arith::CmpIOp>(w.loc, arith::CmpIPredicate::eq, bw, zero);
         Value divisor =
             h.create<arith::SelectOp>(w.loc, bZero, c(APInt(512, 1)), bw);
         Value q = h.create<arith::SelectOp>(
@@ -291,9 +265,9 @@ divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
     }
     Value expected = w.mul(a[k], nonZero);
     carry = w.hint(column, 1, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-                return llvm::SmallVector<Value>{h.create<arith::ShRUIOp>(
-                    w.loc, x[0], w.intConst(h, kLimbBits))};
-              }).front();
+               return llvm::SmallVector<Value>{h.create<arith::ShRUIOp>(
+                   w.loc, x[0], w.intConst(h, kLimbBits))};
+             }).front();
     w.range(carry, kLimbBits + 3);
     w.assertEq(column, w.add(expected, w.mul(carry, w.twoTo(kLimbBits))));
   }
@@ -309,8 +283,7 @@ std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
 
 // a + b limb by limb with boolean carries; returns the sum's limbs and the
 // carry out of the top limb.
-std::pair<Word, Value> addWords(GadgetWriter &w, const Word &a,
-                                const Word &b) {
+std::pair<Word, Value> addWords(GadgetWriter &w, const Word &a, const Word &b) {
   Word sum;
   Value carry = w.constant(0);
   for (unsigned i = 0; i < kLimbs; ++i) {
@@ -334,9 +307,10 @@ std::pair<Word, Value> addWords(GadgetWriter &w, const Word &a,
 // with i + j = k (at most four, each below 2^128) and the carry in; it splits
 // into a 64-bit limb and a carry below 2^67, far below the prime, so the
 // equations hold over the integers. Returns the limbs and the last carry.
-std::pair<llvm::SmallVector<Value>, Value>
-productColumns(GadgetWriter &w, const Word &a, const Word &b,
-               unsigned columns) {
+std::pair<llvm::SmallVector<Value>, Value> productColumns(GadgetWriter &w,
+                                                          const Word &a,
+                                                          const Word &b,
+                                                          unsigned columns) {
   llvm::SmallVector<Value> limbs;
   Value carry = w.constant(0);
   for (unsigned k = 0; k < columns; ++k) {
@@ -520,7 +494,7 @@ Word boolWord(GadgetWriter &w, Value bit) {
 Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
                llvm::ArrayRef<Word> in) {
   switch (opcode) {
-  case BYTE: {
+  case evm::ByteOp::kOpcode: {
     // For i < 32 the byte is the low byte of x / 2^(8·(31 − i)).
     ShiftAmount index = smallIndex(w, in[0], 5);
     Word power = powerOfTwo(w, byteShiftBits(w, index.bits));
@@ -536,7 +510,7 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
     w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(8))), low);
     return boolWord(w, w.mul(parts[0], index.inRange));
   }
-  case SIGNEXTEND: {
+  case evm::SignExtendOp::kOpcode: {
     // For b < 32, with s = 8·(31 − b): SAR(s, SHL(s, x)); b = 31 gives s = 0
     // and x itself, as does every b ≥ 32.
     ShiftAmount index = smallIndex(w, in[0], 5);
@@ -546,16 +520,16 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
     Word back = divide(w, complementIf(w, sign, shifted), power).first;
     return select(w, index.inRange, complementIf(w, sign, back), in[1]);
   }
-  case EXP: {
+  case evm::ExpOp::kOpcode: {
     // Square and multiply from the top exponent bit, composed from MUL
     // gadget instances (so a verifier can use MUL's proven spec).
-    zk::CircuitOp mulGadget = getOrBuildGadget(module, MUL);
+    zk::CircuitOp mulGadget = getOrBuildGadget(module, evm::MulOp::kOpcode);
     auto times = [&](const Word &x, const Word &y) {
       llvm::SmallVector<Value> args(x.begin(), x.end());
       args.append(y.begin(), y.end());
-      auto call = w.b.create<zk::CallOp>(
-          w.loc, llvm::SmallVector<Type>(kLimbs, w.felt),
-          mulGadget.getSymName(), args);
+      auto call =
+          w.b.create<zk::CallOp>(w.loc, llvm::SmallVector<Type>(kLimbs, w.felt),
+                                 mulGadget.getSymName(), args);
       return Word(call.getResults().begin(), call.getResults().end());
     };
     llvm::SmallVector<Value> bits;
@@ -569,18 +543,18 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
     }
     return result;
   }
-  case ADD:
+  case evm::AddOp::kOpcode:
     return addWords(w, in[0], in[1]).first;
-  case MUL:
+  case evm::MulOp::kOpcode:
     return multiply(w, in[0], in[1]);
-  case SUB:
+  case evm::SubOp::kOpcode:
     return w.subtract(in[0], in[1]).first;
-  case DIV:
+  case evm::DivOp::kOpcode:
     return divide(w, in[0], in[1]).first;
-  case MOD:
+  case evm::ModOp::kOpcode:
     return divide(w, in[0], in[1]).second;
-  case SDIV:
-  case SMOD: {
+  case evm::SDivOp::kOpcode:
+  case evm::SModOp::kOpcode: {
     // Divide the magnitudes; the quotient is negative when the signs differ,
     // the remainder takes the dividend's sign. SDIV(-2^255, -1) wraps to
     // -2^255 as the EVM's does: the magnitude 2^255 is its own negation.
@@ -589,45 +563,45 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
     Word absA = select(w, sa, negate(w, in[0]), in[0]);
     Word absB = select(w, sb, negate(w, in[1]), in[1]);
     auto [q, r] = divide(w, absA, absB);
-    if (opcode == SMOD)
+    if (opcode == evm::SModOp::kOpcode)
       return select(w, sa, negate(w, r), r);
     Value both = w.mul(sa, sb);
     Value differ = w.sub(w.add(sa, sb), w.add(both, both));
     return select(w, differ, negate(w, q), q);
   }
-  case ADDMOD: {
+  case evm::AddModOp::kOpcode: {
     // The 257-bit sum is the dividend.
     auto [sum, carry] = addWords(w, in[0], in[1]);
     llvm::SmallVector<Value> dividend(sum.begin(), sum.end());
     dividend.push_back(carry);
     return divideWide(w, dividend, in[2]).second;
   }
-  case MULMOD:
+  case evm::MulModOp::kOpcode:
     return divideWide(w, multiplyFull(w, in[0], in[1]), in[2]).second;
-  case SHL:
+  case evm::ShlOp::kOpcode:
     return shiftLeft(w, in[0], in[1]);
-  case SHR:
+  case evm::ShrOp::kOpcode:
     return shiftRight(w, in[0], in[1]);
-  case SAR: {
+  case evm::SarOp::kOpcode: {
     // For a negative value, ~(~value >> shift): fills with ones.
     Value sign = signOf(w, in[1][kLimbs - 1]);
     Word shifted = shiftRight(w, in[0], complementIf(w, sign, in[1]));
     return complementIf(w, sign, shifted);
   }
-  case SLT:
+  case evm::SLtOp::kOpcode:
     return boolWord(w, signedLess(w, in[0], in[1]));
-  case SGT:
+  case evm::SGtOp::kOpcode:
     return boolWord(w, signedLess(w, in[1], in[0]));
-  case LT:
+  case evm::LtOp::kOpcode:
     return boolWord(w, w.subtract(in[0], in[1]).second);
-  case GT:
+  case evm::GtOp::kOpcode:
     return boolWord(w, w.subtract(in[1], in[0]).second);
-  case ISZERO: {
+  case evm::IsZeroOp::kOpcode: {
     // The limbs' sum is below 2^66, so it is 0 exactly when the word is.
     Value s = w.add(w.add(in[0][0], in[0][1]), w.add(in[0][2], in[0][3]));
     return boolWord(w, isZero(w, s));
   }
-  case EQ: {
+  case evm::EqOp::kOpcode: {
     // A sum of squares of limb differences (each below 2^128 as an integer)
     // is 0 exactly when every limb is equal.
     Value s = w.constant(0);
@@ -637,7 +611,7 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
     }
     return boolWord(w, isZero(w, s));
   }
-  case NOT: {
+  case evm::NotOp::kOpcode: {
     // Inputs are below 2^64, so (2^64 - 1) - limb is too.
     Word out;
     Value ones = w.constant(APInt::getLowBitsSet(256, kLimbBits));
@@ -645,9 +619,9 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
       out.push_back(w.sub(ones, in[0][i]));
     return out;
   }
-  case AND:
-  case OR:
-  case XOR: {
+  case evm::AndOp::kOpcode:
+  case evm::OrOp::kOpcode:
+  case evm::XorOp::kOpcode: {
     Word out;
     for (unsigned i = 0; i < kLimbs; ++i) {
       llvm::SmallVector<Value> x = w.decompose(in[0][i]);
@@ -656,9 +630,9 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
       for (unsigned j = 0; j < kLimbBits; ++j) {
         Value both = w.mul(x[j], y[j]);
         Value bit;
-        if (opcode == AND)
+        if (opcode == evm::AndOp::kOpcode)
           bit = both;
-        else if (opcode == OR)
+        else if (opcode == evm::OrOp::kOpcode)
           bit = w.sub(w.add(x[j], y[j]), both);
         else
           bit = w.sub(w.add(x[j], y[j]), w.add(both, both));
@@ -677,31 +651,31 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
 
 bool hasGadget(uint8_t opcode) {
   switch (opcode) {
-  case ADD:
-  case MUL:
-  case SUB:
-  case DIV:
-  case SDIV:
-  case MOD:
-  case SMOD:
-  case ADDMOD:
-  case MULMOD:
-  case SHL:
-  case SHR:
-  case SAR:
-  case EXP:
-  case SIGNEXTEND:
-  case BYTE:
-  case LT:
-  case GT:
-  case SLT:
-  case SGT:
-  case EQ:
-  case ISZERO:
-  case AND:
-  case OR:
-  case XOR:
-  case NOT:
+  case evm::AddOp::kOpcode:
+  case evm::MulOp::kOpcode:
+  case evm::SubOp::kOpcode:
+  case evm::DivOp::kOpcode:
+  case evm::SDivOp::kOpcode:
+  case evm::ModOp::kOpcode:
+  case evm::SModOp::kOpcode:
+  case evm::AddModOp::kOpcode:
+  case evm::MulModOp::kOpcode:
+  case evm::ShlOp::kOpcode:
+  case evm::ShrOp::kOpcode:
+  case evm::SarOp::kOpcode:
+  case evm::ExpOp::kOpcode:
+  case evm::SignExtendOp::kOpcode:
+  case evm::ByteOp::kOpcode:
+  case evm::LtOp::kOpcode:
+  case evm::GtOp::kOpcode:
+  case evm::SLtOp::kOpcode:
+  case evm::SGtOp::kOpcode:
+  case evm::EqOp::kOpcode:
+  case evm::IsZeroOp::kOpcode:
+  case evm::AndOp::kOpcode:
+  case evm::OrOp::kOpcode:
+  case evm::XorOp::kOpcode:
+  case evm::NotOp::kOpcode:
     return true;
   default:
     return false;

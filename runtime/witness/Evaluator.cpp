@@ -204,10 +204,10 @@ private:
         return errorAt(&op, "division by zero in a hint");
       return llvm::Error::success();
     };
-    unsigned width = op.getNumResults() == 1 &&
-                             op.getResult(0).getType().isIntOrIndex()
-                         ? op.getResult(0).getType().getIntOrFloatBitWidth()
-                         : 0;
+    unsigned width =
+        op.getNumResults() == 1 && op.getResult(0).getType().isIntOrIndex()
+            ? op.getResult(0).getType().getIntOrFloatBitWidth()
+            : 0;
     return llvm::TypeSwitch<Operation *, llvm::Error>(&op)
         .Case([&](arith::AddIOp) { return set(arg(0) + arg(1)); })
         .Case([&](arith::SubIOp) { return set(arg(0) - arg(1)); })
@@ -240,16 +240,36 @@ private:
           bool r = false;
           APInt a = arg(0), b = arg(1);
           switch (c.getPredicate()) {
-          case arith::CmpIPredicate::eq: r = a == b; break;
-          case arith::CmpIPredicate::ne: r = a != b; break;
-          case arith::CmpIPredicate::ult: r = a.ult(b); break;
-          case arith::CmpIPredicate::ule: r = a.ule(b); break;
-          case arith::CmpIPredicate::ugt: r = a.ugt(b); break;
-          case arith::CmpIPredicate::uge: r = a.uge(b); break;
-          case arith::CmpIPredicate::slt: r = a.slt(b); break;
-          case arith::CmpIPredicate::sle: r = a.sle(b); break;
-          case arith::CmpIPredicate::sgt: r = a.sgt(b); break;
-          case arith::CmpIPredicate::sge: r = a.sge(b); break;
+          case arith::CmpIPredicate::eq:
+            r = a == b;
+            break;
+          case arith::CmpIPredicate::ne:
+            r = a != b;
+            break;
+          case arith::CmpIPredicate::ult:
+            r = a.ult(b);
+            break;
+          case arith::CmpIPredicate::ule:
+            r = a.ule(b);
+            break;
+          case arith::CmpIPredicate::ugt:
+            r = a.ugt(b);
+            break;
+          case arith::CmpIPredicate::uge:
+            r = a.uge(b);
+            break;
+          case arith::CmpIPredicate::slt:
+            r = a.slt(b);
+            break;
+          case arith::CmpIPredicate::sle:
+            r = a.sle(b);
+            break;
+          case arith::CmpIPredicate::sgt:
+            r = a.sgt(b);
+            break;
+          case arith::CmpIPredicate::sge:
+            r = a.sge(b);
+            break;
           }
           return set(APInt(1, r));
         })

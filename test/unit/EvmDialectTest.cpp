@@ -1,7 +1,7 @@
 //===- EvmDialectTest.cpp - Every non-stack opcode is an evm op -----------===//
 
-#include "compiler/pipeline/Pipeline.h"
 #include "dialects/evm/IR/EvmDialect.h"
+#include "compiler/pipeline/Pipeline.h"
 #include "opcodes/OpcodeTable.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -84,8 +84,7 @@ TEST_F(EvmDialectTest, WrongArityIsRejectedByTheVerifier) {
     if (info.opClass == zkevmc::opcodes::Stack)
       continue;
     std::string name = opNameOf(info);
-    EXPECT_TRUE(
-        failed(buildAndVerify(name, info.stackIn + 1, info.stackOut)))
+    EXPECT_TRUE(failed(buildAndVerify(name, info.stackIn + 1, info.stackOut)))
         << name << " accepts an extra operand";
     EXPECT_TRUE(failed(buildAndVerify(name, info.stackIn, 1 - info.stackOut)))
         << name << " accepts a wrong number of results";

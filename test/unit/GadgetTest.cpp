@@ -34,14 +34,22 @@ uint64_t seedFromEnvironment() {
 }
 
 std::vector<U256> edgeWords() {
-  return {U256(0),           U256(1),
-          U256(2),           U256(0xffffffffffffffffull),
-          U256::max(),       U256::max() - U256(1),
-          U256(1) << 64,     U256(1) << 255,
-          (U256(1) << 255) - U256(1), U256::fromLimbs(0, ~0ull, 0, ~0ull),
-          U256(31),          U256(32),
-          U256(63),          U256(64),
-          U256(255),         U256(256)};
+  return {U256(0),
+          U256(1),
+          U256(2),
+          U256(0xffffffffffffffffull),
+          U256::max(),
+          U256::max() - U256(1),
+          U256(1) << 64,
+          U256(1) << 255,
+          (U256(1) << 255) - U256(1),
+          U256::fromLimbs(0, ~0ull, 0, ~0ull),
+          U256(31),
+          U256(32),
+          U256(63),
+          U256(64),
+          U256(255),
+          U256(256)};
 }
 
 U256 randomWord(std::mt19937_64 &rng) {
@@ -116,10 +124,10 @@ TEST_P(GadgetTest, WitnessSatisfiesConstraintsAndMatchesSemantics) {
     auto evaluation = zkevmc::witness::evaluateCircuit(gadget, inputs);
     ASSERT_TRUE(static_cast<bool>(evaluation))
         << llvm::toString(evaluation.takeError());
-    std::string where = info->mnemonic + std::string("(") +
-                        operands[0].toHex() +
-                        (operands.size() > 1 ? ", " + operands[1].toHex() : "") +
-                        "), seed " + std::to_string(seed);
+    std::string where =
+        info->mnemonic + std::string("(") + operands[0].toHex() +
+        (operands.size() > 1 ? ", " + operands[1].toHex() : "") + "), seed " +
+        std::to_string(seed);
     ASSERT_FALSE(evaluation->firstViolation)
         << where << ": " << evaluation->firstViolation->message;
     std::optional<U256> result = decode(evaluation->outputs);

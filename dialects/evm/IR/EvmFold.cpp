@@ -28,33 +28,6 @@ std::optional<APInt> constantOf(Attribute attr) {
   return intAttr.getValue();
 }
 
-// Opcode bytes of the pure instructions, as in Opcodes.td.
-enum PureOpcode : uint8_t {
-  ADD = 0x01,
-  MUL = 0x02,
-  SUB = 0x03,
-  DIV = 0x04,
-  SDIV = 0x05,
-  MOD = 0x06,
-  SMOD = 0x07,
-  ADDMOD = 0x08,
-  MULMOD = 0x09,
-  EXP = 0x0a,
-  SIGNEXTEND = 0x0b,
-  LT = 0x10,
-  GT = 0x11,
-  SLT = 0x12,
-  SGT = 0x13,
-  EQ = 0x14,
-  AND = 0x16,
-  OR = 0x17,
-  XOR = 0x18,
-  BYTE = 0x1a,
-  SHL = 0x1b,
-  SHR = 0x1c,
-  SAR = 0x1d,
-};
-
 } // namespace
 
 Attribute zkevmc::evm::foldPureOpcode(uint8_t opcode, Type resultType,
@@ -94,13 +67,13 @@ OpFoldResult zkevmc::evm::foldPureIdentity(uint8_t opcode, Operation *op,
   bool sameOperands = op->getNumOperands() >= 2 && a == op->getOperand(1);
 
   switch (opcode) {
-  case ADD:
+  case zkevmc::evm::AddOp::kOpcode:
     if (is(1, 0))
       return a;
     if (is(0, 0))
       return op->getOperand(1);
     break;
-  case MUL:
+  case zkevmc::evm::MulOp::kOpcode:
     if (is(0, 0) || is(1, 0))
       return constant(0);
     if (is(1, 1))
@@ -108,51 +81,51 @@ OpFoldResult zkevmc::evm::foldPureIdentity(uint8_t opcode, Operation *op,
     if (is(0, 1))
       return op->getOperand(1);
     break;
-  case SUB:
+  case zkevmc::evm::SubOp::kOpcode:
     if (is(1, 0))
       return a;
     if (sameOperands)
       return constant(0);
     break;
-  case DIV:
-  case SDIV:
+  case zkevmc::evm::DivOp::kOpcode:
+  case zkevmc::evm::SDivOp::kOpcode:
     if (is(1, 1))
       return a;
     if (is(0, 0) || is(1, 0))
       return constant(0);
     break;
-  case MOD:
-  case SMOD:
+  case zkevmc::evm::ModOp::kOpcode:
+  case zkevmc::evm::SModOp::kOpcode:
     if (is(0, 0) || is(1, 0) || is(1, 1) || sameOperands)
       return constant(0);
     break;
-  case ADDMOD:
-  case MULMOD:
+  case zkevmc::evm::AddModOp::kOpcode:
+  case zkevmc::evm::MulModOp::kOpcode:
     if (is(2, 0) || is(2, 1))
       return constant(0);
     break;
-  case EXP:
+  case zkevmc::evm::ExpOp::kOpcode:
     if (is(1, 0) || is(0, 1))
       return constant(1);
     if (is(1, 1))
       return a;
     break;
-  case SIGNEXTEND:
+  case zkevmc::evm::SignExtendOp::kOpcode:
     if (atLeast(0, 31))
       return op->getOperand(1);
     break;
-  case LT:
-  case GT:
-  case SLT:
-  case SGT:
+  case zkevmc::evm::LtOp::kOpcode:
+  case zkevmc::evm::GtOp::kOpcode:
+  case zkevmc::evm::SLtOp::kOpcode:
+  case zkevmc::evm::SGtOp::kOpcode:
     if (sameOperands)
       return constant(0);
     break;
-  case EQ:
+  case zkevmc::evm::EqOp::kOpcode:
     if (sameOperands)
       return constant(1);
     break;
-  case AND:
+  case zkevmc::evm::AndOp::kOpcode:
     if (is(0, 0) || is(1, 0))
       return constant(0);
     if (isAllOnes(1) || sameOperands)
@@ -160,7 +133,7 @@ OpFoldResult zkevmc::evm::foldPureIdentity(uint8_t opcode, Operation *op,
     if (isAllOnes(0))
       return op->getOperand(1);
     break;
-  case OR:
+  case zkevmc::evm::OrOp::kOpcode:
     if (is(1, 0) || sameOperands)
       return a;
     if (is(0, 0))
@@ -168,7 +141,7 @@ OpFoldResult zkevmc::evm::foldPureIdentity(uint8_t opcode, Operation *op,
     if (isAllOnes(0) || isAllOnes(1))
       return IntegerAttr::get(type, APInt::getAllOnes(256));
     break;
-  case XOR:
+  case zkevmc::evm::XorOp::kOpcode:
     if (is(1, 0))
       return a;
     if (is(0, 0))
@@ -176,18 +149,18 @@ OpFoldResult zkevmc::evm::foldPureIdentity(uint8_t opcode, Operation *op,
     if (sameOperands)
       return constant(0);
     break;
-  case BYTE:
+  case zkevmc::evm::ByteOp::kOpcode:
     if (atLeast(0, 32))
       return constant(0);
     break;
-  case SHL:
-  case SHR:
+  case zkevmc::evm::ShlOp::kOpcode:
+  case zkevmc::evm::ShrOp::kOpcode:
     if (is(0, 0))
       return op->getOperand(1);
     if (atLeast(0, 256) || is(1, 0))
       return constant(0);
     break;
-  case SAR:
+  case zkevmc::evm::SarOp::kOpcode:
     if (is(0, 0))
       return op->getOperand(1);
     if (is(1, 0))

@@ -54,8 +54,8 @@ const PrimeField *lookupPrimeField(llvm::StringRef name) {
             "6575808495617",
             10),
       254};
-  static const PrimeField goldilocks{
-      "goldilocks", APInt(64, "18446744069414584321", 10), 64};
+  static const PrimeField goldilocks{"goldilocks",
+                                     APInt(64, "18446744069414584321", 10), 64};
   if (name == bn254.name)
     return &bn254;
   if (name == goldilocks.name)

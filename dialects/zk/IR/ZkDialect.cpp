@@ -87,8 +87,8 @@ Operation *ZkDialect::materializeConstant(OpBuilder &builder, Attribute value,
 
 ParseResult CircuitOp::parse(OpAsmParser &parser, OperationState &result) {
   auto buildType = [](Builder &builder, ArrayRef<Type> inputs,
-                      ArrayRef<Type> results, function_interface_impl::VariadicFlag,
-                      std::string &) {
+                      ArrayRef<Type> results,
+                      function_interface_impl::VariadicFlag, std::string &) {
     return builder.getFunctionType(inputs, results);
   };
   return function_interface_impl::parseFunctionOp(
@@ -134,9 +134,9 @@ LogicalResult OutputOp::verify() {
   auto circuit = (*this)->getParentOfType<CircuitOp>();
   ArrayRef<Type> expected = circuit.getResultTypes();
   if (getValues().size() != expected.size())
-    return emitOpError("has ") << getValues().size()
-                               << " values but the circuit has "
-                               << expected.size() << " outputs";
+    return emitOpError("has ")
+           << getValues().size() << " values but the circuit has "
+           << expected.size() << " outputs";
   return success();
 }
 
@@ -175,7 +175,8 @@ ParseResult ConstOp::parse(OpAsmParser &parser, OperationState &result) {
       parser.parseOptionalAttrDict(result.attributes))
     return failure();
   if (value.isNegative())
-    return parser.emitError(loc, "a field constant is written as its canonical, "
+    return parser.emitError(loc,
+                            "a field constant is written as its canonical, "
                             "non-negative value");
   if (value.getActiveBits() > 256)
     return parser.emitError(loc, "field constant wider than 256 bits");
@@ -198,8 +199,7 @@ LogicalResult ConstOp::verify() {
   if (!field->contains(getValue()))
     return emitOpError("value ")
            << llvm::toString(getValue(), 10, /*Signed=*/false)
-           << " is not below the prime of field '"
-           << field->name << "'";
+           << " is not below the prime of field '" << field->name << "'";
   return success();
 }
 
@@ -208,10 +208,10 @@ OpFoldResult ConstOp::fold(FoldAdaptor) { return getValueAttr(); }
 namespace {
 
 // Folds a binary field op: both constants, or an identity.
-OpFoldResult foldBinary(Operation *op, ArrayRef<Attribute> operands,
-                        function_ref<APInt(const PrimeField &, const APInt &,
-                                           const APInt &)>
-                            compute) {
+OpFoldResult
+foldBinary(Operation *op, ArrayRef<Attribute> operands,
+           function_ref<APInt(const PrimeField &, const APInt &, const APInt &)>
+               compute) {
   const PrimeField *field = fieldOf(op);
   if (!field)
     return {};
