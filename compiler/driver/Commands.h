@@ -29,6 +29,10 @@ int runWitness();
 extern llvm::cl::SubCommand runCommand;
 int runRun();
 
+/// `zkevmc audit`: proves the opcode gadgets with Z3.
+extern llvm::cl::SubCommand auditCommand;
+int runAudit();
+
 } // namespace zkevmc::driver
 
 #endif // ZKEVMC_COMPILER_DRIVER_COMMANDS_H

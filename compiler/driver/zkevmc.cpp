@@ -200,6 +200,7 @@ int main(int argc, char **argv) {
       "  zkevmc compile <file.mlir|hex|file> --emit=evm [-o out]\n"
       "  zkevmc run --code <hex|file> [--calldata <hex>] [--value <n>] "
       "[--caller <addr>] [--storage <file.json>] [--trace] [--json]\n"
+      "  zkevmc audit --opcodes [--only ADD,MUL] [--timeout-ms N] [--json]\n"
       "  zkevmc witness <circuit.mlir> --inputs <file.json> [--check] [-o "
       "out.json]\n");
   if (disasmCommand)
@@ -210,6 +211,8 @@ int main(int argc, char **argv) {
     return zkevmc::driver::runWitness();
   if (zkevmc::driver::runCommand)
     return zkevmc::driver::runRun();
+  if (zkevmc::driver::auditCommand)
+    return zkevmc::driver::runAudit();
   cl::PrintHelpMessage();
   return 1;
 }

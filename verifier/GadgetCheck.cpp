@@ -1,0 +1,454 @@
+// Soundness, completeness and determinism checks of an opcode gadget.
+//
+// Each check asks Z3 for a model of the property's negation. unsat proves
+// the property; a model is turned into concrete values and confirmed by
+// evaluating the circuit outside the encoding (the witness evaluator, or
+// checkAssignment for a given witness) before it is reported. A model that
+// the evaluation does not confirm can only come from the abstract product,
+// so the query is repeated with exact products; if that is still not
+// confirmed, or Z3 gives up, the answer is Unknown. A first, shorter query
+// searches only operands below 2^4: it can find a counterexample but never
+// proves anything.
+
+#include "verifier/GadgetCheck.h"
+
+#include "verifier/Assignment.h"
+#include "verifier/CircuitEncoding.h"
+#include "verifier/OpcodeSpec.h"
+
+#include "opcodes/OpcodeTable.h"
+#include "opcodes/Semantics.h"
+#include "runtime/witness/Evaluator.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <chrono>
+
+using llvm::APInt;
+
+namespace zkevmc::verifier {
+
+namespace {
+
+constexpr unsigned kLimbBits = 64;
+constexpr unsigned kLimbs = 4;
+// The first query only searches operands below 2^kSmallBits.
+constexpr unsigned kSmallBits = 4;
+
+llvm::Error fail(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+struct Gadget {
+  zk::CircuitOp circuit;
+  std::string mnemonic;
+  uint8_t opcode;
+  unsigned arity;
+};
+
+llvm::Expected<Gadget> asGadget(zk::CircuitOp circuit) {
+  auto spec = circuit->getAttrOfType<mlir::StringAttr>(zk::kSpecAttrName);
+  if (!spec)
+    return fail("@" + circuit.getSymName() + " has no zk.spec");
+  std::string mnemonic = spec.getValue().upper();
+  unsigned arity = pureOpcodeArity(mnemonic);
+  const opcodes::OpcodeInfo *info = opcodes::lookupOpcodeByMnemonic(mnemonic);
+  if (arity == 0 || !info)
+    return fail("zk.spec '" + spec.getValue() + "' is not a pure opcode");
+  if (circuit.getField() != "bn254")
+    return fail("gadgets must use field bn254, not '" + circuit.getField() +
+                "'");
+  if (circuit.getArgumentTypes().size() != kLimbs * arity ||
+      circuit.getResultTypes().size() != kLimbs)
+    return fail(llvm::formatv("@{0} ({1}) must take {2} inputs and give {3} "
+                              "outputs",
+                              circuit.getSymName(), mnemonic, kLimbs * arity,
+                              kLimbs));
+  return Gadget{circuit, mnemonic, info->byte, arity};
+}
+
+// The 256-bit word of four limbs starting at `first` (valid where each limb
+// is below 2^64, which is asserted or checked separately).
+z3::expr wordOf(const std::vector<z3::expr> &limbs, unsigned first) {
+  z3::expr w = limbs[first + kLimbs - 1].extract(kLimbBits - 1, 0);
+  for (int i = kLimbs - 2; i >= 0; --i)
+    w = z3::concat(w, limbs[first + i].extract(kLimbBits - 1, 0));
+  return w;
+}
+
+z3::expr wellFormed(z3::context &ctx, const std::vector<z3::expr> &limbs) {
+  z3::expr ok = ctx.bool_val(true);
+  z3::expr limit = ctx.bv_val(
+      llvm::toString(APInt::getOneBitSet(kFeltBits, kLimbBits), 10, false)
+          .c_str(),
+      kFeltBits);
+  for (const z3::expr &l : limbs)
+    ok = ok && z3::ult(l, limit);
+  return ok;
+}
+
+z3::expr specOf(z3::context &ctx, const Gadget &g,
+                const std::vector<z3::expr> &inputs) {
+  std::vector<z3::expr> words;
+  for (unsigned i = 0; i < g.arity; ++i)
+    words.push_back(wordOf(inputs, kLimbs * i));
+  // The arity and sorts were checked, so the spec cannot fail.
+  return llvm::cantFail(opcodeSpec(ctx, g.mnemonic, words));
+}
+
+U256 wordFrom(llvm::ArrayRef<APInt> limbs, unsigned first) {
+  U256 w;
+  for (unsigned i = 0; i < kLimbs; ++i)
+    w.limbs[i] = limbs[first + i].getZExtValue();
+  return w;
+}
+
+bool limbsWellFormed(llvm::ArrayRef<APInt> limbs) {
+  return llvm::all_of(
+      limbs, [](const APInt &l) { return l.getActiveBits() <= kLimbBits; });
+}
+
+// The expected result, and a description of the difference from `outputs`
+// (empty when they agree and are well-formed).
+std::string compareWithSpec(const Gadget &g, llvm::ArrayRef<APInt> inputs,
+                            llvm::ArrayRef<APInt> outputs) {
+  std::vector<U256> words;
+  for (unsigned i = 0; i < g.arity; ++i)
+    words.push_back(wordFrom(inputs, kLimbs * i));
+  U256 want = *semantics::evalPure(g.opcode, words);
+  if (!limbsWellFormed(outputs)) {
+    std::string limbs;
+    for (const APInt &l : outputs)
+      limbs += " " + llvm::toString(l, 10, false);
+    return g.mnemonic + " output limbs are not all below 2^64:" + limbs +
+           " (expected " + want.toDecimal() + ")";
+  }
+  U256 got = wordFrom(outputs, 0);
+  if (got == want)
+    return "";
+  return g.mnemonic + " gives " + got.toDecimal() + ", expected " +
+         want.toDecimal();
+}
+
+std::vector<APInt> valuesOf(const z3::model &m,
+                            const std::vector<z3::expr> &terms) {
+  std::vector<APInt> values;
+  for (const z3::expr &t : terms)
+    values.push_back(modelValue(m, t));
+  return values;
+}
+
+z3::expr conjunction(z3::context &ctx, const z3::expr_vector &v) {
+  return v.empty() ? ctx.bool_val(true) : z3::mk_and(v);
+}
+z3::expr disjunction(z3::context &ctx, const z3::expr_vector &v) {
+  return v.empty() ? ctx.bool_val(false) : z3::mk_or(v);
+}
+
+// One solver query with the timeout; accumulates time into `result`.
+z3::check_result solve(z3::solver &solver, const CheckOptions &options,
+                       CheckResult &result) {
+  z3::params params(solver.ctx());
+  params.set("timeout", options.timeoutMs);
+  solver.set(params);
+  auto start = std::chrono::steady_clock::now();
+  z3::check_result r = solver.check();
+  result.seconds +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  ++result.queries;
+  return r;
+}
+
+// What a model means, once confirmed: a counterexample, or nothing (the
+// model is spurious), or an error from the evaluation.
+using Confirmation = llvm::Expected<std::optional<Counterexample>>;
+
+// Runs `query` (which builds the assertions for exact or abstract products
+// and confirms a model) and applies the retry policy described at the top.
+// One query: the property's negation, possibly restricted to small operands
+// (a counterexample there is one everywhere, and small ones are often much
+// easier to find by bit-blasting), with abstract or exact products.
+struct Attempt {
+  bool smallInputs;
+  bool exactProducts;
+};
+
+// The caller owns `ctx` and declares it before `query`, whose terms must
+// die before their context.
+template <typename Query>
+llvm::Expected<CheckResult>
+runCheck(z3::context &ctx, const CheckOptions &options, Query &query) {
+  CheckResult result;
+  // Only an unrestricted query can prove; the restricted one only searches.
+  const Attempt attempts[] = {{true, false}, {false, false}, {false, true}};
+  for (const Attempt &attempt : attempts) {
+    try {
+      z3::solver solver(ctx, "QF_UFBV");
+      unsigned abstractProducts = 0;
+      if (llvm::Error err =
+              query.build(ctx, solver, attempt, abstractProducts)) {
+        result.verdict = Verdict::Unknown;
+        result.reason = llvm::toString(std::move(err));
+        return result;
+      }
+      CheckOptions limits = options;
+      if (attempt.smallInputs) {
+        const std::vector<z3::expr> &inputs = query.inputTerms();
+        for (unsigned i = 0; i < inputs.size(); ++i)
+          solver.add(
+              i % kLimbs == 0
+                  ? z3::ult(inputs[i], ctx.bv_val(1 << kSmallBits, kFeltBits))
+                  : inputs[i] == ctx.bv_val(0, kFeltBits));
+        limits.timeoutMs = std::min(options.timeoutMs, 20000u);
+      }
+      z3::check_result r = solve(solver, limits, result);
+      if (attempt.smallInputs && r != z3::sat)
+        continue;
+      if (r == z3::unsat) {
+        result.verdict = Verdict::Proved;
+        return result;
+      }
+      if (r == z3::unknown) {
+        result.verdict = Verdict::Unknown;
+        result.reason = "z3: " + solver.reason_unknown();
+        return result;
+      }
+      Confirmation cex = query.confirm(solver.get_model());
+      if (!cex)
+        return cex.takeError();
+      if (*cex) {
+        result.verdict = Verdict::Failed;
+        result.counterexample = std::move(**cex);
+        return result;
+      }
+      if (!attempt.smallInputs &&
+          (abstractProducts == 0 || attempt.exactProducts)) {
+        result.verdict = Verdict::Unknown;
+        result.reason = "z3 found a model that the evaluator does not "
+                        "confirm";
+        return result;
+      }
+    } catch (const z3::exception &e) {
+      result.verdict = Verdict::Unknown;
+      result.reason = std::string("z3 error: ") + e.msg();
+      return result;
+    }
+  }
+  return result;
+}
+
+struct SoundnessQuery {
+  const Gadget &g;
+  std::optional<EncodedCircuit> enc;
+
+  llvm::Error build(z3::context &ctx, z3::solver &solver,
+                    const Attempt &attempt, unsigned &abstractProducts) {
+    EncodingOptions options;
+    options.exactProducts = attempt.exactProducts;
+    options.inputBits = attempt.smallInputs ? kSmallBits : kLimbBits;
+    auto encoded = encodeCircuit(ctx, g.circuit, options);
+    if (!encoded)
+      return encoded.takeError();
+    enc.emplace(std::move(*encoded));
+    abstractProducts = enc->abstractProducts;
+    solver.add(conjunction(ctx, enc->facts));
+    solver.add(conjunction(ctx, enc->constraints));
+    z3::expr correct = wellFormed(ctx, enc->outputs) &&
+                       wordOf(enc->outputs, 0) == specOf(ctx, g, enc->inputs);
+    solver.add(!correct);
+    return llvm::Error::success();
+  }
+
+  const std::vector<z3::expr> &inputTerms() const { return enc->inputs; }
+
+  Confirmation confirm(const z3::model &m) {
+    Counterexample cex;
+    cex.inputs = valuesOf(m, enc->inputs);
+    cex.witness = valuesOf(m, enc->witnesses);
+    auto check = checkAssignment(g.circuit, cex.inputs, cex.witness);
+    if (!check)
+      return check.takeError();
+    if (check->violation || !limbsWellFormed(cex.inputs))
+      return std::nullopt;
+    cex.outputs = check->outputs;
+    cex.explanation = compareWithSpec(g, cex.inputs, cex.outputs);
+    if (cex.explanation.empty())
+      return std::nullopt;
+    return cex;
+  }
+};
+
+struct CompletenessQuery {
+  const Gadget &g;
+  std::optional<EncodedCircuit> enc;
+
+  llvm::Error build(z3::context &ctx, z3::solver &solver,
+                    const Attempt &attempt, unsigned &abstractProducts) {
+    EncodingOptions options;
+    options.hints = HintMode::Compute;
+    options.assumeConstraints = false;
+    options.exactProducts = attempt.exactProducts;
+    options.inputBits = attempt.smallInputs ? kSmallBits : kLimbBits;
+    auto encoded = encodeCircuit(ctx, g.circuit, options);
+    if (!encoded)
+      return encoded.takeError();
+    enc.emplace(std::move(*encoded));
+    abstractProducts = enc->abstractProducts;
+    solver.add(conjunction(ctx, enc->facts));
+    z3::expr good = !disjunction(ctx, enc->hintFaults) &&
+                    conjunction(ctx, enc->constraints) &&
+                    wellFormed(ctx, enc->outputs) &&
+                    wordOf(enc->outputs, 0) == specOf(ctx, g, enc->inputs);
+    solver.add(!good);
+    return llvm::Error::success();
+  }
+
+  const std::vector<z3::expr> &inputTerms() const { return enc->inputs; }
+
+  Confirmation confirm(const z3::model &m) {
+    Counterexample cex;
+    cex.inputs = valuesOf(m, enc->inputs);
+    if (!limbsWellFormed(cex.inputs))
+      return std::nullopt;
+    auto eval = witness::evaluateCircuit(g.circuit, cex.inputs);
+    if (!eval) {
+      cex.explanation = "the hints fail: " + llvm::toString(eval.takeError());
+      return cex;
+    }
+    cex.witness = eval->witnesses;
+    cex.outputs = eval->outputs;
+    if (eval->firstViolation) {
+      cex.explanation = "the hints' witness violates a constraint: " +
+                        eval->firstViolation->message;
+      return cex;
+    }
+    cex.explanation = compareWithSpec(g, cex.inputs, cex.outputs);
+    if (cex.explanation.empty())
+      return std::nullopt;
+    return cex;
+  }
+};
+
+struct DeterminismQuery {
+  const Gadget &g;
+  std::optional<EncodedCircuit> first, second;
+
+  llvm::Error build(z3::context &ctx, z3::solver &solver,
+                    const Attempt &attempt, unsigned &abstractProducts) {
+    EncodingOptions options;
+    options.exactProducts = attempt.exactProducts;
+    options.inputBits = attempt.smallInputs ? kSmallBits : kLimbBits;
+    auto a = encodeCircuit(ctx, g.circuit, options, nullptr, "a.");
+    if (!a)
+      return a.takeError();
+    first.emplace(std::move(*a));
+    auto b = encodeCircuit(ctx, g.circuit, options, &first->inputs, "b.");
+    if (!b)
+      return b.takeError();
+    second.emplace(std::move(*b));
+    abstractProducts = first->abstractProducts + second->abstractProducts;
+    for (const EncodedCircuit *e : {&*first, &*second}) {
+      solver.add(conjunction(ctx, e->facts));
+      solver.add(conjunction(ctx, e->constraints));
+    }
+    z3::expr_vector differ(ctx);
+    for (auto [y1, y2] : llvm::zip(first->outputs, second->outputs))
+      differ.push_back(y1 != y2);
+    solver.add(disjunction(ctx, differ));
+    return llvm::Error::success();
+  }
+
+  const std::vector<z3::expr> &inputTerms() const { return first->inputs; }
+
+  Confirmation confirm(const z3::model &m) {
+    Counterexample cex;
+    cex.inputs = valuesOf(m, first->inputs);
+    cex.witness = valuesOf(m, first->witnesses);
+    cex.witness2 = valuesOf(m, second->witnesses);
+    auto one = checkAssignment(g.circuit, cex.inputs, cex.witness);
+    if (!one)
+      return one.takeError();
+    auto two = checkAssignment(g.circuit, cex.inputs, cex.witness2);
+    if (!two)
+      return two.takeError();
+    if (one->violation || two->violation || !limbsWellFormed(cex.inputs) ||
+        one->outputs == two->outputs)
+      return std::nullopt;
+    cex.outputs = one->outputs;
+    cex.outputs2 = two->outputs;
+    cex.explanation = "two witnesses satisfy every constraint and give "
+                      "different outputs";
+    return cex;
+  }
+};
+
+// EXP's spec with a symbolic exponent is 510 chained 256-bit products:
+// bit-blasting it exhausts memory (over 14 GB seen) long before any timeout,
+// so the checks that need the spec decline it.
+std::optional<CheckResult> declineSpec(const Gadget &g) {
+  if (g.mnemonic != "EXP")
+    return std::nullopt;
+  CheckResult result;
+  result.reason = "the EXP spec with a symbolic exponent is too large to "
+                  "solve";
+  return result;
+}
+
+} // namespace
+
+llvm::StringRef verdictName(Verdict verdict) {
+  switch (verdict) {
+  case Verdict::Proved:
+    return "proved";
+  case Verdict::Failed:
+    return "failed";
+  case Verdict::Unknown:
+    return "unknown";
+  }
+  return "unknown";
+}
+
+std::vector<std::string> Counterexample::inputWords() const {
+  std::vector<std::string> words;
+  for (unsigned i = 0; i + kLimbs <= inputs.size(); i += kLimbs)
+    words.push_back(wordFrom(inputs, i).toDecimal());
+  return words;
+}
+
+llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
+                                           const CheckOptions &options) {
+  auto g = asGadget(gadget);
+  if (!g)
+    return g.takeError();
+  if (std::optional<CheckResult> declined = declineSpec(*g))
+    return *declined;
+  z3::context ctx;
+  SoundnessQuery query{*g, std::nullopt};
+  return runCheck(ctx, options, query);
+}
+
+llvm::Expected<CheckResult> checkCompleteness(zk::CircuitOp gadget,
+                                              const CheckOptions &options) {
+  auto g = asGadget(gadget);
+  if (!g)
+    return g.takeError();
+  if (std::optional<CheckResult> declined = declineSpec(*g))
+    return *declined;
+  z3::context ctx;
+  CompletenessQuery query{*g, std::nullopt};
+  return runCheck(ctx, options, query);
+}
+
+llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,
+                                             const CheckOptions &options) {
+  auto g = asGadget(gadget);
+  if (!g)
+    return g.takeError();
+  z3::context ctx;
+  DeterminismQuery query{*g, std::nullopt, std::nullopt};
+  return runCheck(ctx, options, query);
+}
+
+} // namespace zkevmc::verifier
