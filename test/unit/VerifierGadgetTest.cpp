@@ -220,8 +220,10 @@ protected:
                   llvm::Expected<CheckResult> (*check)(zkevmc::zk::CircuitOp,
                                                        const CheckOptions &),
                   zkevmc::zk::CircuitOp gadget) {
+    // Generous: the planted-carry search takes from seconds to minutes
+    // depending on the machine's load, and a timeout would read as unknown.
     CheckOptions options;
-    options.timeoutMs = 90000;
+    options.timeoutMs = 300000;
     if (const char *ms = std::getenv("ZKEVMC_VERIFIER_TIMEOUT_MS"))
       options.timeoutMs = std::atoi(ms);
     llvm::Expected<CheckResult> result = check(gadget, options);
