@@ -240,6 +240,8 @@ runCheck(z3::context &ctx, const CheckOptions &options, Query &query) {
 }
 
 struct SoundnessQuery {
+  explicit SoundnessQuery(const Gadget &g) : g(g) {}
+
   const Gadget &g;
   std::optional<EncodedCircuit> enc;
 
@@ -281,6 +283,8 @@ struct SoundnessQuery {
 };
 
 struct CompletenessQuery {
+  explicit CompletenessQuery(const Gadget &g) : g(g) {}
+
   const Gadget &g;
   std::optional<EncodedCircuit> enc;
 
@@ -332,6 +336,8 @@ struct CompletenessQuery {
 };
 
 struct DeterminismQuery {
+  explicit DeterminismQuery(const Gadget &g) : g(g) {}
+
   const Gadget &g;
   std::optional<EncodedCircuit> first, second;
 
@@ -417,38 +423,39 @@ std::vector<std::string> Counterexample::inputWords() const {
   return words;
 }
 
-llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
-                                           const CheckOptions &options) {
+namespace {
+
+// Runs one property's query on a gadget; `usesSpec` checks need an opcode
+// spec the solver can handle.
+template <typename Query>
+llvm::Expected<CheckResult>
+checkGadget(zk::CircuitOp gadget, const CheckOptions &options, bool usesSpec) {
   auto g = asGadget(gadget);
   if (!g)
     return g.takeError();
-  if (std::optional<CheckResult> declined = declineSpec(*g))
-    return *declined;
+  if (usesSpec)
+    if (std::optional<CheckResult> declined = declineSpec(*g))
+      return *declined;
   z3::context ctx;
-  SoundnessQuery query{*g, std::nullopt};
+  Query query(*g);
   return runCheck(ctx, options, query);
+}
+
+} // namespace
+
+llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
+                                           const CheckOptions &options) {
+  return checkGadget<SoundnessQuery>(gadget, options, /*usesSpec=*/true);
 }
 
 llvm::Expected<CheckResult> checkCompleteness(zk::CircuitOp gadget,
                                               const CheckOptions &options) {
-  auto g = asGadget(gadget);
-  if (!g)
-    return g.takeError();
-  if (std::optional<CheckResult> declined = declineSpec(*g))
-    return *declined;
-  z3::context ctx;
-  CompletenessQuery query{*g, std::nullopt};
-  return runCheck(ctx, options, query);
+  return checkGadget<CompletenessQuery>(gadget, options, /*usesSpec=*/true);
 }
 
 llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,
                                              const CheckOptions &options) {
-  auto g = asGadget(gadget);
-  if (!g)
-    return g.takeError();
-  z3::context ctx;
-  DeterminismQuery query{*g, std::nullopt, std::nullopt};
-  return runCheck(ctx, options, query);
+  return checkGadget<DeterminismQuery>(gadget, options, /*usesSpec=*/false);
 }
 
 } // namespace zkevmc::verifier
