@@ -55,8 +55,12 @@ unsigned countOps(zk::CircuitOp circuit, bool constraints) {
 } // namespace
 
 int runAudit() {
+  if (opcodesArg && auditFileGiven())
+    return fail("audit", "pass either --opcodes or a file, not both");
+  if (auditFileGiven())
+    return runAuditFile(timeoutArg, auditJson);
   if (!opcodesArg)
-    return fail("audit", "nothing to audit: pass --opcodes");
+    return fail("audit", "nothing to audit: pass --opcodes or <file.mlir>");
   std::vector<const opcodes::OpcodeInfo *> targets;
   for (const opcodes::OpcodeInfo &info : opcodes::allOpcodes())
     if (semantics::isPureOpcode(info.byte))

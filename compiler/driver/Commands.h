@@ -32,6 +32,10 @@ int runRun();
 /// `zkevmc audit`: proves the opcode gadgets with Z3.
 extern llvm::cl::SubCommand auditCommand;
 int runAudit();
+/// `zkevmc audit <file.mlir>` (AuditFileCommand.cpp): whether a file was
+/// given, and its entry point with the shared --timeout-ms and --json.
+bool auditFileGiven();
+int runAuditFile(unsigned timeoutMs, bool json);
 
 } // namespace zkevmc::driver
 

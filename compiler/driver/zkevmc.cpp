@@ -201,6 +201,7 @@ int main(int argc, char **argv) {
       "  zkevmc run --code <hex|file> [--calldata <hex>] [--value <n>] "
       "[--caller <addr>] [--storage <file.json>] [--trace] [--json]\n"
       "  zkevmc audit --opcodes [--only ADD,MUL] [--timeout-ms N] [--json]\n"
+      "  zkevmc audit <file.mlir> [--timeout-ms N] [--json]\n"
       "  zkevmc witness <circuit.mlir> --inputs <file.json> [--check] [-o "
       "out.json]\n");
   if (disasmCommand)
