@@ -1,0 +1,237 @@
+//===- MsmTest.cpp - Multi-scalar multiplication over BN254 G1 and G2 -----===//
+//
+// Every MSM is compared with the naive sum of double-and-add products
+// (Jacobian::mul, itself tested in Bn254CurveTest), across sizes that cross
+// the window-size and batching boundaries, both thread counts, and inputs
+// that hit the special cases of batched affine addition: equal points
+// (doubling), opposite points, the point at infinity, scalars 0, 1 and r-1.
+// Set ZKEVMC_SEED to vary the random inputs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "runtime/msm/Msm.h"
+
+#include "gtest/gtest.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <vector>
+
+using namespace zkevmc;
+using namespace zkevmc::bn254;
+
+namespace {
+
+uint64_t testSeed() {
+  const char *S = std::getenv("ZKEVMC_SEED");
+  return S ? std::strtoull(S, nullptr, 0) : 0x5eed254ull;
+}
+
+/// snarkjs .zkey encodings: Montgomery-form little-endian coordinates.
+void encode(const G1Affine &P, uint8_t *Out) {
+  if (P.Infinity) {
+    std::memset(Out, 0, msm::kG1PointBytes);
+    return;
+  }
+  P.X.toMontgomeryBytesLE(Out);
+  P.Y.toMontgomeryBytesLE(Out + 32);
+}
+void encode(const G2Affine &P, uint8_t *Out) {
+  if (P.Infinity) {
+    std::memset(Out, 0, msm::kG2PointBytes);
+    return;
+  }
+  P.X.C0.toMontgomeryBytesLE(Out);
+  P.X.C1.toMontgomeryBytesLE(Out + 32);
+  P.Y.C0.toMontgomeryBytesLE(Out + 64);
+  P.Y.C1.toMontgomeryBytesLE(Out + 96);
+}
+
+G1Affine generator(G1Traits) { return g1Generator(); }
+G2Affine generator(G2Traits) { return g2Generator(); }
+
+template <typename Traits> struct Case {
+  static constexpr size_t Bytes = std::is_same_v<Traits, G1Traits>
+                                      ? msm::kG1PointBytes
+                                      : msm::kG2PointBytes;
+  std::vector<Affine<Traits>> Points;
+  std::vector<Fr> Scalars;
+
+  /// Encoded at byte offset Skew into the buffer, to exercise unaligned
+  /// reads as from an mmap at an arbitrary file offset.
+  std::vector<uint8_t> encoded(size_t Skew) const {
+    std::vector<uint8_t> Buf(Skew + Points.size() * Bytes + 1);
+    for (size_t I = 0; I < Points.size(); ++I)
+      encode(Points[I], Buf.data() + Skew + I * Bytes);
+    return Buf;
+  }
+
+  Jacobian<Traits> naive() const {
+    Jacobian<Traits> Acc;
+    for (size_t I = 0; I < Points.size(); ++I)
+      Acc += Jacobian<Traits>(Points[I]).mul(Scalars[I]);
+    return Acc;
+  }
+
+  Jacobian<Traits> run(unsigned Threads, size_t Skew = 0) const {
+    auto Buf = encoded(Skew);
+    if constexpr (std::is_same_v<Traits, G1Traits>)
+      return msm::msmG1(Buf.data() + Skew, Scalars.data(), Points.size(),
+                        Threads);
+    else
+      return msm::msmG2(Buf.data() + Skew, Scalars.data(), Points.size(),
+                        Threads);
+  }
+};
+
+/// N distinct random points: a random multiple of the generator, then a
+/// chain of additions of another random point, normalised in one batch.
+template <typename Traits>
+std::vector<Affine<Traits>> randomPoints(size_t N, std::mt19937_64 &Rng) {
+  using J = Jacobian<Traits>;
+  J P = J(generator(Traits())).mul(Fr::random(Rng));
+  J Step = J(generator(Traits())).mul(Fr::random(Rng));
+  std::vector<J> Pts(N);
+  for (size_t I = 0; I < N; ++I, P += Step)
+    Pts[I] = P;
+  return J::batchToAffine(Pts);
+}
+
+std::vector<Fr> randomScalars(size_t N, std::mt19937_64 &Rng) {
+  std::vector<Fr> S(N);
+  for (auto &X : S)
+    X = Fr::random(Rng);
+  return S;
+}
+
+Fr minusOne() { return -Fr::one(); }
+
+template <typename Traits>
+void checkRandom(const std::vector<size_t> &Sizes, uint64_t Seed) {
+  std::mt19937_64 Rng(Seed);
+  for (size_t N : Sizes) {
+    Case<Traits> C;
+    C.Points = randomPoints<Traits>(N, Rng);
+    C.Scalars = randomScalars(N, Rng);
+    auto Want = C.naive();
+    EXPECT_EQ(C.run(1), Want) << "n = " << N << ", 1 thread";
+    EXPECT_EQ(C.run(2, 3), Want) << "n = " << N << ", 2 threads";
+  }
+}
+
+/// Inputs built to collide inside buckets: many copies of few points, their
+/// negations, infinity, and the extreme scalars.
+template <typename Traits> void checkEdgeCases(size_t N, uint64_t Seed) {
+  std::mt19937_64 Rng(Seed);
+  auto Base = randomPoints<Traits>(4, Rng);
+  Case<Traits> C;
+  for (size_t I = 0; I < N; ++I) {
+    switch (Rng() % 6) {
+    case 0:
+      C.Points.push_back(Base[I % 4]);
+      break;
+    case 1:
+      C.Points.push_back(-Base[I % 4]);
+      break;
+    case 2:
+      C.Points.push_back(Affine<Traits>::infinity());
+      break;
+    default:
+      C.Points.push_back(Base[0]);
+    }
+    switch (Rng() % 7) {
+    case 0:
+      C.Scalars.push_back(Fr::zero());
+      break;
+    case 1:
+      C.Scalars.push_back(Fr::one());
+      break;
+    case 2:
+      C.Scalars.push_back(minusOne());
+      break;
+    case 3:
+      C.Scalars.push_back(Fr::fromU64(Rng() % 5));
+      break;
+    case 4:
+      C.Scalars.push_back(minusOne() - Fr::fromU64(Rng() % 5));
+      break;
+    default:
+      C.Scalars.push_back(Fr::random(Rng));
+    }
+  }
+  auto Want = C.naive();
+  EXPECT_EQ(C.run(1), Want) << "n = " << N;
+  EXPECT_EQ(C.run(2, 1), Want) << "n = " << N;
+}
+
+TEST(MsmG1, MatchesNaiveSumAcrossSizes) {
+  checkRandom<G1Traits>({0, 1, 2, 3, 17, 255, 1000, 4097}, testSeed());
+}
+
+TEST(MsmG1, LargerInputMatchesNaiveSum) {
+  checkRandom<G1Traits>({20000}, testSeed() + 1);
+}
+
+TEST(MsmG1, CollidingPointsAndExtremeScalars) {
+  for (size_t N : {2, 9, 100, 3000})
+    checkEdgeCases<G1Traits>(N, testSeed() + N);
+}
+
+TEST(MsmG1, AllEqualPointsAndScalars) {
+  std::mt19937_64 Rng(testSeed() + 2);
+  auto P = randomPoints<G1Traits>(1, Rng)[0];
+  for (Fr S : {Fr::one(), minusOne(), Fr::fromU64(12345), Fr::random(Rng)}) {
+    Case<G1Traits> C;
+    C.Points.assign(2000, P);
+    C.Scalars.assign(2000, S);
+    EXPECT_EQ(C.run(2), G1(P).mul(S).mul(Limbs{2000, 0, 0, 0}));
+    EXPECT_EQ(C.run(1), C.naive());
+  }
+}
+
+TEST(MsmG1, PointAndNegationCancel) {
+  std::mt19937_64 Rng(testSeed() + 3);
+  auto Pts = randomPoints<G1Traits>(500, Rng);
+  auto S = randomScalars(500, Rng);
+  Case<G1Traits> C;
+  for (size_t I = 0; I < Pts.size(); ++I) {
+    C.Points.push_back(Pts[I]);
+    C.Points.push_back(-Pts[I]);
+    C.Scalars.push_back(S[I]);
+    C.Scalars.push_back(S[I]);
+  }
+  EXPECT_TRUE(C.run(1).isInfinity());
+  EXPECT_TRUE(C.run(2).isInfinity());
+}
+
+TEST(MsmG1, OnlyInfinityOrZeroGivesInfinity) {
+  std::mt19937_64 Rng(testSeed() + 4);
+  Case<G1Traits> C;
+  C.Points.assign(300, G1Affine::infinity());
+  C.Scalars = randomScalars(300, Rng);
+  EXPECT_TRUE(C.run(2).isInfinity());
+  C.Points = randomPoints<G1Traits>(300, Rng);
+  C.Scalars.assign(300, Fr::zero());
+  EXPECT_TRUE(C.run(2).isInfinity());
+}
+
+TEST(MsmG2, MatchesNaiveSumAcrossSizes) {
+  checkRandom<G2Traits>({0, 1, 2, 3, 17, 255, 1000}, testSeed() + 5);
+}
+
+TEST(MsmG2, CollidingPointsAndExtremeScalars) {
+  for (size_t N : {5, 300})
+    checkEdgeCases<G2Traits>(N, testSeed() + 6 + N);
+}
+
+TEST(MsmG2, AllEqualPoints) {
+  std::mt19937_64 Rng(testSeed() + 7);
+  auto P = randomPoints<G2Traits>(1, Rng)[0];
+  Case<G2Traits> C;
+  C.Points.assign(700, P);
+  C.Scalars = randomScalars(700, Rng);
+  EXPECT_EQ(C.run(2), C.naive());
+}
+
+} // namespace
