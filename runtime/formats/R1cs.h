@@ -1,4 +1,5 @@
-//===- R1cs.h - Rank-1 constraint systems over BN254's scalar field -*- C++ -*-===//
+//===- R1cs.h - Rank-1 constraint systems over BN254's scalar field -*- C++
+//-*-===//
 //
 // The in-memory form of an R1CS (A·B = C over linear combinations of wires)
 // and of a witness, shared by the zk→R1CS lowering, the file formats (.r1cs,
