@@ -37,6 +37,14 @@ int runAudit();
 bool auditFileGiven();
 int runAuditFile(unsigned timeoutMs, bool json);
 
+/// `zkevmc export-verifier`: a Solidity Groth16 verifier for a key.
+extern llvm::cl::SubCommand exportVerifierCommand;
+int runExportVerifier();
+
+/// `zkevmc export-calldata`: a proof as verifyProof arguments.
+extern llvm::cl::SubCommand exportCalldataCommand;
+int runExportCalldata();
+
 } // namespace zkevmc::driver
 
 #endif // ZKEVMC_COMPILER_DRIVER_COMMANDS_H

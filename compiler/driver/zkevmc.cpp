@@ -203,7 +203,10 @@ int main(int argc, char **argv) {
       "  zkevmc audit --opcodes [--only ADD,MUL] [--timeout-ms N] [--json]\n"
       "  zkevmc audit <file.mlir> [--timeout-ms N] [--json]\n"
       "  zkevmc witness <circuit.mlir> --inputs <file.json> [--check] [-o "
-      "out.json]\n");
+      "out.json]\n"
+      "  zkevmc export-verifier <circuit.zkey|verification_key.json> [-o "
+      "Verifier.sol]\n"
+      "  zkevmc export-calldata <public.json> <proof.json>\n");
   if (disasmCommand)
     return runDisasm();
   if (compileCommand)
@@ -214,6 +217,10 @@ int main(int argc, char **argv) {
     return zkevmc::driver::runRun();
   if (zkevmc::driver::auditCommand)
     return zkevmc::driver::runAudit();
+  if (zkevmc::driver::exportVerifierCommand)
+    return zkevmc::driver::runExportVerifier();
+  if (zkevmc::driver::exportCalldataCommand)
+    return zkevmc::driver::runExportCalldata();
   cl::PrintHelpMessage();
   return 1;
 }
