@@ -12,6 +12,9 @@ using bn254::Fr;
 
 namespace {
 
+/// 2^12 elements of Fr are 128 KiB: a block stays in a core's L2.
+constexpr unsigned kBlockLog = 12;
+
 unsigned resolveThreads(unsigned Threads) {
   if (Threads == 0)
     Threads = std::max(1u, std::thread::hardware_concurrency());
@@ -36,13 +39,6 @@ void parallelFor(size_t N, unsigned Threads, size_t MinPerThread, Fn Body) {
   Body(0, std::min(N, Chunk));
   for (auto &W : Workers)
     W.join();
-}
-
-size_t bitReverse(size_t X, unsigned Bits) {
-  size_t R = 0;
-  for (unsigned I = 0; I < Bits; ++I, X >>= 1)
-    R = (R << 1) | (X & 1);
-  return R;
 }
 
 } // namespace
@@ -84,24 +80,51 @@ void Domain::transform(Fr *V, const std::vector<Fr> &Tw,
   if (N <= 1)
     return;
   Threads = resolveThreads(Threads);
-  for (size_t I = 0; I < N; ++I) {
-    size_t J = bitReverse(I, LogN);
+  // Bit-reversal permutation: J is kept as the reversed counter of I, so
+  // no per-index bit loop is needed.
+  for (size_t I = 1, J = 0; I < N; ++I) {
+    size_t Bit = N >> 1;
+    for (; J & Bit; Bit >>= 1)
+      J ^= Bit;
+    J |= Bit;
     if (I < J)
       std::swap(V[I], V[J]);
   }
-  // Decimation in time: after the bit-reversal permutation, stage s merges
-  // pairs of length-2^(s-1) transforms using the 2^s-th roots w^(j n/2^s).
-  for (unsigned S = 1; S <= LogN; ++S) {
-    size_t Len = size_t(1) << S, HalfLen = Len / 2, Stride = N / Len;
-    parallelFor(N / 2, Threads, 1 << 14, [&](size_t B, size_t E) {
-      for (size_t K = B; K < E; ++K) {
-        size_t Group = K / HalfLen, J = K % HalfLen;
-        size_t Lo = Group * Len + J, Hi = Lo + HalfLen;
-        Fr T = V[Hi] * Tw[J * Stride];
-        V[Hi] = V[Lo] - T;
-        V[Lo] += T;
+  // Decimation in time: after the permutation, stage s merges pairs of
+  // length-2^(s-1) transforms using the 2^s-th roots w^(j n/2^s).
+  auto Stage = [&](Fr *Block, unsigned S, size_t BlockSize) {
+    const size_t Len = size_t(1) << S, HalfLen = Len / 2, Stride = N / Len;
+    for (size_t G = 0; G < BlockSize; G += Len) {
+      Fr *Lo = Block + G, *Hi = Lo + HalfLen;
+      for (size_t J = 0; J < HalfLen; ++J) {
+        Fr T = Hi[J] * Tw[J * Stride];
+        Hi[J] = Lo[J] - T;
+        Lo[J] += T;
       }
-    });
+    }
+  };
+  // Stages up to kBlockLog touch only aligned blocks of 2^kBlockLog
+  // elements, so each block runs them all while it sits in cache.
+  const unsigned BlockLog = std::min(LogN, kBlockLog);
+  const size_t BlockSize = size_t(1) << BlockLog;
+  parallelFor(N / BlockSize, Threads, 1, [&](size_t B, size_t E) {
+    for (size_t Blk = B; Blk < E; ++Blk)
+      for (unsigned S = 1; S <= BlockLog; ++S)
+        Stage(V + Blk * BlockSize, S, BlockSize);
+  });
+  // The remaining stages have few, large groups: split each group's
+  // butterflies across the threads.
+  for (unsigned S = BlockLog + 1; S <= LogN; ++S) {
+    const size_t Len = size_t(1) << S, HalfLen = Len / 2, Stride = N / Len;
+    for (size_t G = 0; G < N; G += Len)
+      parallelFor(HalfLen, Threads, 1 << 12, [&](size_t B, size_t E) {
+        Fr *Lo = V + G, *Hi = Lo + HalfLen;
+        for (size_t J = B; J < E; ++J) {
+          Fr T = Hi[J] * Tw[J * Stride];
+          Hi[J] = Lo[J] - T;
+          Lo[J] += T;
+        }
+      });
   }
 }
 
