@@ -207,18 +207,8 @@ llvm::Error formats::writeR1cs(const r1cs::R1cs &R, llvm::StringRef Path) {
   if (!W)
     return W.takeError();
 
-  if (auto E = W->beginSection(kHeader))
-    return E;
-  writePrime(*W, Fr::Modulus);
-  W->writeU32(R.NWires);
-  W->writeU32(R.NPubOut);
-  W->writeU32(R.NPubIn);
-  W->writeU32(R.NPrvIn);
-  W->writeU64(R.NLabels);
-  W->writeU32(uint32_t(R.Constraints.size()));
-  if (auto E = W->endSection())
-    return E;
-
+  // circom 2 writes the constraints section before the header; matching its
+  // order makes our copy of a circom file byte-identical.
   if (auto E = W->beginSection(kConstraints))
     return E;
   uint8_t Term[kTermBytes];
@@ -232,6 +222,18 @@ llvm::Error formats::writeR1cs(const r1cs::R1cs &R, llvm::StringRef Path) {
       }
     }
   }
+  if (auto E = W->endSection())
+    return E;
+
+  if (auto E = W->beginSection(kHeader))
+    return E;
+  writePrime(*W, Fr::Modulus);
+  W->writeU32(R.NWires);
+  W->writeU32(R.NPubOut);
+  W->writeU32(R.NPubIn);
+  W->writeU32(R.NPrvIn);
+  W->writeU64(R.NLabels);
+  W->writeU32(uint32_t(R.Constraints.size()));
   if (auto E = W->endSection())
     return E;
 

@@ -28,7 +28,7 @@ namespace zkevmc::formats {
 /// writes them sorted by wire; readers must not rely on it).
 llvm::Expected<r1cs::R1cs> readR1cs(llvm::StringRef Path);
 
-/// Writes R in the layout above (sections 1, 2, 3 in that order). When
+/// Writes R in the layout above, sections in circom's order 2, 1, 3. When
 /// R.WireToLabel is empty the identity map is written. Fails on a wire index
 /// >= NWires or a WireToLabel of the wrong size, before creating the file.
 llvm::Error writeR1cs(const r1cs::R1cs &R, llvm::StringRef Path);

@@ -5,6 +5,7 @@
 
 #include "llvm/Support/FormatVariadic.h"
 
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 
@@ -436,6 +437,7 @@ llvm::Expected<ZkeyContents> formats::loadZkeyContents(const Zkey &Z) {
     return E;
   SectionRef Contrib = Z.contributions();
   K.Contributions.assign(Contrib.Data, Contrib.Data + Contrib.Size);
+  K.SectionOrder = Z.sectionOrder();
   return K;
 }
 
@@ -509,69 +511,80 @@ llvm::Error formats::writeZkey(const ZkeyContents &K, llvm::StringRef Path) {
                                    Path, K.Contributions.size())
                          .str());
 
+  std::vector<uint32_t> Order = K.SectionOrder;
+  if (Order.empty())
+    Order = {kHeader, kGroth16Header, kCoeffs, kIC, kH, kC, kA, kB1,
+             kB2,     kContributions};
+  {
+    std::vector<uint32_t> Sorted = Order;
+    std::sort(Sorted.begin(), Sorted.end());
+    for (uint32_t I = 0; I < Sorted.size(); ++I)
+      if (Sorted.size() != 10 || Sorted[I] != I + 1)
+        return makeError(llvm::Twine(Path) +
+                         ": SectionOrder is not a permutation of 1..10");
+  }
+
   auto W = BinFileWriter::create(Path, "zkey", 1, 10);
   if (!W)
     return W.takeError();
-  // Sections in snarkjs's order (1 2 4 3 9 8 5 6 7 10), so a key we rewrite
-  // from one of its keys comes out byte for byte the same.
-  if (auto E = W->beginSection(kHeader))
-    return E;
-  W->writeU32(kGroth16Protocol);
-  if (auto E = W->endSection())
-    return E;
-
-  if (auto E = W->beginSection(kGroth16Header))
-    return E;
-  writePrime(*W, Fq::Modulus);
-  writePrime(*W, Fr::Modulus);
-  W->writeU32(H.NVars);
-  W->writeU32(H.NPublic);
-  W->writeU32(H.DomainSize);
-  writePoints(*W, std::vector<G1Affine>{H.Alpha1, H.Beta1});
-  writePoints(*W, std::vector<G2Affine>{H.Beta2, H.Gamma2});
-  writePoints(*W, std::vector<G1Affine>{H.Delta1});
-  writePoints(*W, std::vector<G2Affine>{H.Delta2});
-  if (auto E = W->endSection())
-    return E;
-
-  if (auto E = W->beginSection(kCoeffs))
-    return E;
-  W->writeU32(uint32_t(K.Coeffs.size()));
   uint8_t B[kCoeffBytes];
-  for (const ZkeyCoefficient &C : K.Coeffs) {
-    writeLE32(B, C.Matrix);
-    writeLE32(B + 4, C.Constraint);
-    writeLE32(B + 8, C.Signal);
-    encodeZkeyCoefficient(C.Value, B + 12);
-    W->write(B, kCoeffBytes);
-  }
-  if (auto E = W->endSection())
-    return E;
-
-  const std::pair<uint32_t, const std::vector<G1Affine> *> G1Sections[] = {
-      {kIC, &K.IC}, {kH, &K.H}, {kC, &K.C}, {kA, &K.A}, {kB1, &K.B1}};
-  for (auto [Type, Pts] : G1Sections) {
+  for (uint32_t Type : Order) {
     if (auto E = W->beginSection(Type))
       return E;
-    writePoints(*W, *Pts);
+    switch (Type) {
+    case kHeader:
+      W->writeU32(kGroth16Protocol);
+      break;
+    case kGroth16Header:
+      writePrime(*W, Fq::Modulus);
+      writePrime(*W, Fr::Modulus);
+      W->writeU32(H.NVars);
+      W->writeU32(H.NPublic);
+      W->writeU32(H.DomainSize);
+      writePoints(*W, std::vector<G1Affine>{H.Alpha1, H.Beta1});
+      writePoints(*W, std::vector<G2Affine>{H.Beta2, H.Gamma2});
+      writePoints(*W, std::vector<G1Affine>{H.Delta1});
+      writePoints(*W, std::vector<G2Affine>{H.Delta2});
+      break;
+    case kIC:
+      writePoints(*W, K.IC);
+      break;
+    case kCoeffs:
+      W->writeU32(uint32_t(K.Coeffs.size()));
+      for (const ZkeyCoefficient &C : K.Coeffs) {
+        writeLE32(B, C.Matrix);
+        writeLE32(B + 4, C.Constraint);
+        writeLE32(B + 8, C.Signal);
+        encodeZkeyCoefficient(C.Value, B + 12);
+        W->write(B, kCoeffBytes);
+      }
+      break;
+    case kA:
+      writePoints(*W, K.A);
+      break;
+    case kB1:
+      writePoints(*W, K.B1);
+      break;
+    case kB2:
+      writePoints(*W, K.B2);
+      break;
+    case kC:
+      writePoints(*W, K.C);
+      break;
+    case kH:
+      writePoints(*W, K.H);
+      break;
+    case kContributions:
+      if (K.Contributions.empty()) {
+        uint8_t Fresh[68] = {};
+        W->write(Fresh, sizeof(Fresh));
+      } else {
+        W->write(K.Contributions.data(), K.Contributions.size());
+      }
+      break;
+    }
     if (auto E = W->endSection())
       return E;
   }
-  if (auto E = W->beginSection(kB2))
-    return E;
-  writePoints(*W, K.B2);
-  if (auto E = W->endSection())
-    return E;
-
-  if (auto E = W->beginSection(kContributions))
-    return E;
-  if (K.Contributions.empty()) {
-    uint8_t Fresh[68] = {};
-    W->write(Fresh, sizeof(Fresh));
-  } else {
-    W->write(K.Contributions.data(), K.Contributions.size());
-  }
-  if (auto E = W->endSection())
-    return E;
   return W->close();
 }

@@ -23,8 +23,9 @@
 // Montgomery form of v * w. coefficients() decodes them to plain field
 // elements; writeZkey encodes them back.
 //
-// snarkjs writes the sections in the file order 1 2 4 3 9 8 5 6 7 10; the
-// reader accepts any order, writeZkey reproduces snarkjs's.
+// `snarkjs groth16 setup` writes the sections in the file order
+// 1 2 4 3 9 8 5 6 7 10, `snarkjs zkey contribute` in the order 1..10; the
+// reader accepts any order and writeZkey takes the order as a parameter.
 //
 //===----------------------------------------------------------------------===//
 
@@ -110,6 +111,10 @@ public:
   /// The 64-byte circuit hash at the start of section 10.
   const uint8_t *circuitHash() const { return Contributions.Data; }
   llvm::StringRef path() const { return File.path(); }
+  /// Section types in file order.
+  const std::vector<uint32_t> &sectionOrder() const {
+    return File.sectionOrder();
+  }
 
   /// Optional deep check of sections 5-9: every coordinate < q, every point
   /// on its curve, every G2 point in the order-r subgroup. The error names
@@ -136,10 +141,14 @@ struct ZkeyContents {
   std::vector<bn254::G1Affine> A, B1, C, H;
   std::vector<bn254::G2Affine> B2;
   std::vector<uint8_t> Contributions;
+  /// The order to write sections 1-10 in (a permutation); empty means
+  /// `snarkjs groth16 setup`'s order, 1 2 4 3 9 8 5 6 7 10.
+  std::vector<uint32_t> SectionOrder;
 };
 
 /// Decodes every section of an opened key into memory (for tests, tools and
-/// round trips; the prover uses the view instead).
+/// round trips; the prover uses the view instead). SectionOrder is the
+/// file's, so writing the contents back reproduces the file.
 llvm::Expected<ZkeyContents> loadZkeyContents(const Zkey &Z);
 
 /// Writes a .zkey snarkjs can prove and verify with (what `zkevmc setup`
