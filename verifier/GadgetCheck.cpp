@@ -14,16 +14,22 @@
 
 #include "verifier/Assignment.h"
 #include "verifier/CircuitEncoding.h"
+#include "verifier/IntEncoding.h"
+#include "verifier/IntSpec.h"
 #include "verifier/OpcodeSpec.h"
 
 #include "opcodes/OpcodeTable.h"
 #include "opcodes/Semantics.h"
 #include "runtime/witness/Evaluator.h"
 
+#include "mlir/IR/SymbolTable.h"
+
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <chrono>
+#include <map>
 
 using llvm::APInt;
 
@@ -45,9 +51,20 @@ struct Gadget {
   std::string mnemonic;
   uint8_t opcode;
   unsigned arity;
+  /// A sub-circuit's zk.subspec; empty for an opcode gadget.
+  std::string subspec;
 };
 
 llvm::Expected<Gadget> asGadget(zk::CircuitOp circuit) {
+  if (auto sub = circuit->getAttrOfType<mlir::StringAttr>("zk.subspec")) {
+    if (!isSubspec(sub.getValue()))
+      return fail("@" + circuit.getSymName() + ": unknown zk.subspec '" +
+                  sub.getValue() + "'");
+    if (circuit.getField() != "bn254")
+      return fail("gadgets must use field bn254, not '" + circuit.getField() +
+                  "'");
+    return Gadget{circuit, "", 0, 0, sub.getValue().str()};
+  }
   auto spec = circuit->getAttrOfType<mlir::StringAttr>(zk::kSpecAttrName);
   if (!spec)
     return fail("@" + circuit.getSymName() + " has no zk.spec");
@@ -65,7 +82,7 @@ llvm::Expected<Gadget> asGadget(zk::CircuitOp circuit) {
                               "outputs",
                               circuit.getSymName(), mnemonic, kLimbs * arity,
                               kLimbs));
-  return Gadget{circuit, mnemonic, info->byte, arity};
+  return Gadget{circuit, mnemonic, info->byte, arity, ""};
 }
 
 // The 256-bit word of four limbs starting at `first` (valid where each limb
@@ -425,37 +442,327 @@ std::vector<std::string> Counterexample::inputWords() const {
 
 namespace {
 
-// Runs one property's query on a gadget; `usesSpec` checks need an opcode
-// spec the solver can handle.
+//===----------------------------------------------------------------------===//
+// The integer encoding (tried first)
+//===----------------------------------------------------------------------===//
+
+std::vector<std::vector<Poly>> operandLimbs(const std::vector<Poly> &inputs) {
+  std::vector<std::vector<Poly>> limbs;
+  for (size_t i = 0; i + kLimbs <= inputs.size(); i += kLimbs)
+    limbs.emplace_back(inputs.begin() + i, inputs.begin() + i + kLimbs);
+  return limbs;
+}
+
+// What the outputs must satisfy: the opcode's integer spec on well-formed
+// limbs, or the sub-circuit's relation.
+llvm::Expected<z3::expr> intGoal(IntTerms &t, const Gadget &g,
+                                 const IntEncodedCircuit &enc) {
+  if (!g.subspec.empty())
+    return subcircuitRelation(t, g.subspec, enc.inputPolys, enc.outputs);
+  auto spec = intOpcodeSpec(t, g.mnemonic, operandLimbs(enc.inputPolys));
+  if (!spec)
+    return spec.takeError();
+  z3::expr ok = t.ctx.bool_val(true);
+  for (const Poly &l : enc.outputs)
+    ok = ok && t.expr(l) < t.num(BigInt(1) << kLimbBits);
+  return ok && t.expr(t.decode(enc.outputs)) == *spec;
+}
+
+bool hasIntegerSpec(const Gadget &g) {
+  return !g.subspec.empty() || hasIntSpec(g.mnemonic);
+}
+
+// Inputs assumed by the check: words' limbs, except for a sub-circuit whose
+// proof assumes nothing (soundness) or x < 2^n (BITS completeness).
+unsigned intInputBits(const Gadget &g, bool completeness) {
+  if (g.subspec.empty() || subspecAssumesWords(g.subspec))
+    return kLimbBits;
+  if (completeness) {
+    zk::CircuitOp c = g.circuit;
+    return c.getResultTypes().size();
+  }
+  return 0;
+}
+
+std::vector<APInt> intValues(const z3::model &m,
+                             const std::vector<z3::expr> &terms) {
+  std::vector<APInt> values;
+  for (const z3::expr &t : terms) {
+    z3::expr v = m.eval(t, /*model_completion=*/true);
+    std::string text = Z3_get_numeral_string(v.ctx(), v);
+    if (!v.is_numeral() || text.empty() || text[0] == '-')
+      return {};
+    values.push_back(APInt(kFeltBits, text, 10));
+  }
+  return values;
+}
+
+CheckResult unknownResult(const std::string &reason, double seconds) {
+  CheckResult r;
+  r.reason = reason;
+  r.seconds = seconds;
+  r.queries = 1;
+  r.method = "integer encoding";
+  return r;
+}
+
+llvm::Expected<CheckResult> intSoundness(const Gadget &g,
+                                         const CheckOptions &options) {
+  z3::context ctx;
+  z3::expr_vector facts(ctx);
+  IntTerms t(ctx, facts);
+  IntEncodingOptions eo;
+  eo.inputBits = intInputBits(g, false);
+  try {
+    auto enc = encodeCircuitInt(t, g.circuit, eo);
+    if (!enc)
+      return unknownResult(llvm::toString(enc.takeError()), 0);
+    auto goal = intGoal(t, g, *enc);
+    if (!goal)
+      return unknownResult(llvm::toString(goal.takeError()), 0);
+    z3::solver solver(ctx);
+    solver.add(conjunction(ctx, facts));
+    solver.add(conjunction(ctx, enc->facts));
+    solver.add(conjunction(ctx, enc->constraints));
+    solver.add(!(*goal && conjunction(ctx, enc->obligations)));
+    CheckResult result;
+    result.method = "integer encoding";
+    result.assumed = enc->assumed;
+    z3::check_result r = solve(solver, options, result);
+    if (r == z3::unsat) {
+      result.verdict = Verdict::Proved;
+      return result;
+    }
+    if (r == z3::unknown) {
+      result.reason = "z3: " + solver.reason_unknown();
+      return result;
+    }
+    // A model is a counterexample once the circuit, replayed on it, agrees.
+    result.reason = "z3 found a model that the evaluator does not confirm";
+    if (!enc->assumed.empty() || !g.subspec.empty())
+      return result;
+    z3::model m = solver.get_model();
+    Counterexample cex;
+    cex.inputs = intValues(m, enc->inputs);
+    cex.witness = intValues(m, enc->witnesses);
+    if (cex.inputs.size() != enc->inputs.size() ||
+        cex.witness.size() != enc->witnesses.size())
+      return result;
+    auto check = checkAssignment(g.circuit, cex.inputs, cex.witness);
+    if (!check)
+      return check.takeError();
+    if (check->violation || !limbsWellFormed(cex.inputs))
+      return result;
+    cex.outputs = check->outputs;
+    cex.explanation = compareWithSpec(g, cex.inputs, cex.outputs);
+    if (cex.explanation.empty())
+      return result;
+    result.verdict = Verdict::Failed;
+    result.reason.clear();
+    result.counterexample = std::move(cex);
+    return result;
+  } catch (const z3::exception &e) {
+    return unknownResult(std::string("z3 error: ") + e.msg(), 0);
+  }
+}
+
+llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
+                                            const CheckOptions &options) {
+  z3::context ctx;
+  z3::expr_vector facts(ctx);
+  IntTerms t(ctx, facts);
+  IntEncodingOptions eo;
+  eo.hints = HintMode::Compute;
+  eo.assumeConstraints = false;
+  eo.inputBits = intInputBits(g, true);
+  try {
+    auto enc = encodeCircuitInt(t, g.circuit, eo);
+    if (!enc)
+      return unknownResult(llvm::toString(enc.takeError()), 0);
+    auto goal = intGoal(t, g, *enc);
+    if (!goal)
+      return unknownResult(llvm::toString(goal.takeError()), 0);
+    z3::solver solver(ctx);
+    solver.add(conjunction(ctx, facts));
+    solver.add(conjunction(ctx, enc->facts));
+    z3::expr good = !disjunction(ctx, enc->hintFaults) &&
+                    conjunction(ctx, enc->constraints) && *goal &&
+                    conjunction(ctx, enc->obligations);
+    solver.add(!good);
+    CheckResult result;
+    result.method = "integer encoding";
+    result.assumed = enc->assumed;
+    z3::check_result r = solve(solver, options, result);
+    if (r == z3::unsat) {
+      result.verdict = Verdict::Proved;
+      return result;
+    }
+    if (r == z3::unknown) {
+      result.reason = "z3: " + solver.reason_unknown();
+      return result;
+    }
+    result.reason = "z3 found a model that the evaluator does not confirm";
+    if (!g.subspec.empty())
+      return result;
+    // The witness evaluator decides on the model's inputs alone.
+    std::vector<APInt> inputs = intValues(solver.get_model(), enc->inputs);
+    if (inputs.size() != enc->inputs.size() || !limbsWellFormed(inputs))
+      return result;
+    Counterexample cex;
+    cex.inputs = inputs;
+    auto eval = witness::evaluateCircuit(g.circuit, cex.inputs);
+    if (!eval) {
+      cex.explanation = "the hints fail: " + llvm::toString(eval.takeError());
+    } else {
+      cex.witness = eval->witnesses;
+      cex.outputs = eval->outputs;
+      if (eval->firstViolation)
+        cex.explanation = "the hints' witness violates a constraint: " +
+                          eval->firstViolation->message;
+      else
+        cex.explanation = compareWithSpec(g, cex.inputs, cex.outputs);
+    }
+    if (cex.explanation.empty())
+      return result;
+    result.verdict = Verdict::Failed;
+    result.reason.clear();
+    result.counterexample = std::move(cex);
+    return result;
+  } catch (const z3::exception &e) {
+    return unknownResult(std::string("z3 error: ") + e.msg(), 0);
+  }
+}
+
+// The integer soundness result of a circuit (with its callees) is reused by
+// determinism; keyed by the circuits' text, so a changed circuit (a mutant)
+// is never confused with another.
+std::string circuitKey(zk::CircuitOp circuit) {
+  std::string key;
+  llvm::raw_string_ostream os(key);
+  llvm::SmallVector<zk::CircuitOp> work = {circuit};
+  llvm::DenseSet<mlir::Operation *> seen;
+  while (!work.empty()) {
+    zk::CircuitOp c = work.pop_back_val();
+    if (!seen.insert(c).second)
+      continue;
+    c->print(os);
+    c.walk([&](zk::CallOp call) {
+      if (auto callee =
+              mlir::SymbolTable::lookupNearestSymbolFrom<zk::CircuitOp>(
+                  call, call.getCalleeAttr()))
+        work.push_back(callee);
+    });
+  }
+  return os.str();
+}
+
+llvm::Expected<CheckResult> cachedIntSoundness(const Gadget &g,
+                                               const CheckOptions &options) {
+  static std::map<std::pair<std::string, unsigned>, CheckResult> cache;
+  auto key = std::make_pair(circuitKey(g.circuit), options.timeoutMs);
+  auto it = cache.find(key);
+  if (it != cache.end())
+    return it->second;
+  auto r = intSoundness(g, options);
+  if (r && r->verdict == Verdict::Proved)
+    cache.emplace(key, *r);
+  return r;
+}
+
+// Runs one property's query on a gadget with the bit-vector encoding.
 template <typename Query>
 llvm::Expected<CheckResult>
-checkGadget(zk::CircuitOp gadget, const CheckOptions &options, bool usesSpec) {
-  auto g = asGadget(gadget);
-  if (!g)
-    return g.takeError();
+checkGadgetBV(const Gadget &g, const CheckOptions &options, bool usesSpec) {
+  if (!g.subspec.empty()) {
+    CheckResult r;
+    r.reason = "sub-circuits are only checked with the integer encoding";
+    return r;
+  }
   if (usesSpec)
-    if (std::optional<CheckResult> declined = declineSpec(*g))
+    if (std::optional<CheckResult> declined = declineSpec(g))
       return *declined;
   z3::context ctx;
-  Query query(*g);
-  return runCheck(ctx, options, query);
+  Query query(g);
+  auto r = runCheck(ctx, options, query);
+  if (r)
+    r->method = "bit-vector encoding";
+  return r;
+}
+
+// The integer result if it decides, else the bit-vector one (which finds
+// counterexamples by bit-blasting small operands first); times add up.
+llvm::Expected<CheckResult>
+combine(llvm::Expected<CheckResult> first,
+        llvm::function_ref<llvm::Expected<CheckResult>()> fallback) {
+  if (!first)
+    return first.takeError();
+  if (first->verdict != Verdict::Unknown)
+    return first;
+  auto second = fallback();
+  if (!second)
+    return second.takeError();
+  second->seconds += first->seconds;
+  second->queries += first->queries;
+  if (second->verdict == Verdict::Unknown)
+    second->reason = "integer encoding: " + first->reason +
+                     "; bit-vector encoding: " + second->reason;
+  return second;
 }
 
 } // namespace
 
 llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
                                            const CheckOptions &options) {
-  return checkGadget<SoundnessQuery>(gadget, options, /*usesSpec=*/true);
+  auto g = asGadget(gadget);
+  if (!g)
+    return g.takeError();
+  auto bv = [&] {
+    return checkGadgetBV<SoundnessQuery>(*g, options, /*usesSpec=*/true);
+  };
+  if (!hasIntegerSpec(*g))
+    return bv();
+  return combine(cachedIntSoundness(*g, options), bv);
 }
 
 llvm::Expected<CheckResult> checkCompleteness(zk::CircuitOp gadget,
                                               const CheckOptions &options) {
-  return checkGadget<CompletenessQuery>(gadget, options, /*usesSpec=*/true);
+  auto g = asGadget(gadget);
+  if (!g)
+    return g.takeError();
+  auto bv = [&] {
+    return checkGadgetBV<CompletenessQuery>(*g, options, /*usesSpec=*/true);
+  };
+  if (!hasIntegerSpec(*g))
+    return bv();
+  return combine(intCompleteness(*g, options), bv);
 }
 
 llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,
                                              const CheckOptions &options) {
-  return checkGadget<DeterminismQuery>(gadget, options, /*usesSpec=*/false);
+  auto g = asGadget(gadget);
+  if (!g)
+    return g.takeError();
+  if (hasIntegerSpec(*g)) {
+    // Every satisfying witness gives spec(x) (for DIVMOD by the uniqueness
+    // of division), so any two agree.
+    auto sound = cachedIntSoundness(*g, options);
+    if (!sound)
+      return sound.takeError();
+    if (sound->verdict == Verdict::Proved) {
+      CheckResult r = *sound;
+      r.method = "derived from soundness";
+      return r;
+    }
+  }
+  return checkGadgetBV<DeterminismQuery>(*g, options, /*usesSpec=*/false);
+}
+
+std::vector<zk::CircuitOp> specifiedSubcircuits(mlir::ModuleOp module) {
+  std::vector<zk::CircuitOp> subs;
+  for (zk::CircuitOp c : module.getOps<zk::CircuitOp>())
+    if (c->hasAttr("zk.subspec"))
+      subs.push_back(c);
+  return subs;
 }
 
 } // namespace zkevmc::verifier

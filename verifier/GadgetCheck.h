@@ -8,6 +8,8 @@
 
 #include "dialects/zk/IR/ZkDialect.h"
 
+#include "mlir/IR/BuiltinOps.h"
+
 #include "llvm/ADT/APInt.h"
 #include "llvm/Support/Error.h"
 
@@ -50,6 +52,13 @@ struct CheckResult {
   /// How many solver queries were made (a spurious counterexample of the
   /// abstract product triggers a second, exact query).
   unsigned queries = 0;
+  /// How the verdict was reached: "integer encoding", "bit-vector
+  /// encoding", or "derived from soundness" (determinism, when the spec is a
+  /// function of the inputs).
+  std::string method;
+  /// Callees whose proven specs replaced their calls: the verdict holds
+  /// once they are proved too (`zkevmc audit --opcodes` proves them).
+  std::vector<std::string> assumed;
 };
 
 struct CheckOptions {
@@ -70,7 +79,13 @@ llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,
 
 /// The errors above (rather than Unknown) are for circuits that are not
 /// gadgets: no or an unknown `zk.spec`, a field other than bn254, or inputs
-/// and outputs that are not 4 limbs per operand and 4 result limbs.
+/// and outputs that are not 4 limbs per operand and 4 result limbs. A
+/// sub-circuit with a `zk.subspec` (IntSpec.h) is checked against that
+/// relation instead.
+
+/// The sub-circuits the opcode gadgets in `module` call that have a
+/// `zk.subspec`, in the order they appear.
+std::vector<zk::CircuitOp> specifiedSubcircuits(mlir::ModuleOp module);
 
 } // namespace zkevmc::verifier
 

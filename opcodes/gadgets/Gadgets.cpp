@@ -21,8 +21,9 @@ using Word = llvm::SmallVector<Value, kLimbs>;
 // whose integer code runs on i256.
 class GadgetWriter {
 public:
-  GadgetWriter(OpBuilder &builder, Location loc)
-      : b(builder), loc(loc), felt(zk::FeltType::get(builder.getContext())),
+  GadgetWriter(OpBuilder &builder, Location loc, ModuleOp module)
+      : b(builder), loc(loc), module(module),
+        felt(zk::FeltType::get(builder.getContext())),
         i256(builder.getIntegerType(256)) {}
 
   Value constant(const APInt &value) {
@@ -77,27 +78,36 @@ public:
     return intConst(h, APInt::getLowBitsSet(256, kLimbBits));
   }
 
-  // The 64 bits of a limb, least significant first: boolean witnesses whose
-  // weighted sum is the limb.
-  llvm::SmallVector<Value> decompose(Value limb) {
-    llvm::SmallVector<Value> bits =
-        hint(limb, kLimbBits, [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
-          llvm::SmallVector<Value> out;
-          Value one = intConst(h, 1);
-          for (unsigned j = 0; j < kLimbBits; ++j) {
-            Value shifted =
-                h.create<arith::ShRUIOp>(loc, in[0], intConst(h, j));
-            out.push_back(h.create<arith::AndIOp>(loc, shifted, one));
+  // The n bits of a felt below 2^n, least significant first: boolean
+  // witnesses whose weighted sum is the value, in the sub-circuit @bits_<n>
+  // (proved once: its outputs are the value's bits).
+  llvm::SmallVector<Value> bits(Value v, unsigned n) {
+    return callSub(
+        "bits_" + std::to_string(n), "BITS", v, n,
+        [n](GadgetWriter &w, ArrayRef<Value> in) {
+          llvm::SmallVector<Value> bits =
+              w.hint(in[0], n, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+                llvm::SmallVector<Value> out;
+                for (unsigned j = 0; j < n; ++j)
+                  out.push_back(h.create<arith::AndIOp>(
+                      w.loc,
+                      h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, j)),
+                      w.intConst(h, 1)));
+                return out;
+              });
+          Value sum = w.constant(0);
+          for (unsigned j = 0; j < n; ++j) {
+            w.assertBool(bits[j]);
+            sum = w.add(sum, w.mul(bits[j], w.twoTo(j)));
           }
-          return out;
+          w.assertEq(sum, in[0]);
+          return bits;
         });
-    Value sum = constant(0);
-    for (unsigned j = 0; j < kLimbBits; ++j) {
-      assertBool(bits[j]);
-      sum = add(sum, mul(bits[j], twoTo(j)));
-    }
-    assertEq(sum, limb);
-    return bits;
+  }
+
+  // The 64 bits of a limb, least significant first.
+  llvm::SmallVector<Value> decompose(Value limb) {
+    return bits(limb, kLimbBits);
   }
 
   // a - b limb by limb with boolean borrows; returns the difference's limbs
@@ -130,10 +140,48 @@ public:
     return {diff, borrow};
   }
 
+  // Calls the sub-circuit `name` (built by `build` the first time, at the
+  // end of the module, with `zk.subspec = kind`).
+  llvm::SmallVector<Value>
+  callSub(StringRef name, StringRef kind, ValueRange args, unsigned numResults,
+          llvm::function_ref<llvm::SmallVector<Value>(GadgetWriter &,
+                                                      ArrayRef<Value>)>
+              build);
+
   OpBuilder &b;
   Location loc;
+  ModuleOp module;
   Type felt, i256;
 };
+
+llvm::SmallVector<Value> GadgetWriter::callSub(
+    StringRef name, StringRef kind, ValueRange args, unsigned numResults,
+    llvm::function_ref<llvm::SmallVector<Value>(GadgetWriter &,
+                                                ArrayRef<Value>)>
+        build) {
+  auto callee = module.lookupSymbol<zk::CircuitOp>(name);
+  if (!callee) {
+    OpBuilder sb(module.getContext());
+    sb.setInsertionPointToEnd(module.getBody());
+    Location subLoc = NameLoc::get(sb.getStringAttr(name), module.getLoc());
+    callee = sb.create<zk::CircuitOp>(
+        subLoc, name,
+        sb.getFunctionType(llvm::SmallVector<Type>(args.size(), felt),
+                           llvm::SmallVector<Type>(numResults, felt)),
+        "bn254", /*arg_attrs=*/nullptr, /*res_attrs=*/nullptr);
+    callee->setAttr("zk.subspec", sb.getStringAttr(kind));
+    Block *entry = callee.addEntryBlock();
+    sb.setInsertionPointToEnd(entry);
+    GadgetWriter sub(sb, subLoc, module);
+    llvm::SmallVector<Value> results =
+        build(sub, llvm::SmallVector<Value>(entry->getArguments()));
+    sb.create<zk::OutputOp>(subLoc, ValueRange(results));
+  }
+  auto call =
+      b.create<zk::CallOp>(loc, llvm::SmallVector<Type>(numResults, felt),
+                           callee.getSymName(), args);
+  return llvm::SmallVector<Value>(call.getResults());
+}
 
 // The inverse of a felt (0 for 0): a hint on felts, no integers needed.
 Value inverseHint(GadgetWriter &w, Value s) {
@@ -194,8 +242,10 @@ Value signedLess(GadgetWriter &w, const Word &a, const Word &b) {
 //    MOD gadget had);
 //  - r < b unless b = 0 (the borrow of r − b), and q = 0 when b = 0 (then the
 //    columns force r = 0).
-std::pair<llvm::SmallVector<Value>, Word>
-divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
+// The hint assembles the wide operands with additions of shifted limbs (the
+// integer encoding reads additions exactly).
+llvm::SmallVector<Value> divideBody(GadgetWriter &w, llvm::ArrayRef<Value> a,
+                                    const Word &b) {
   unsigned m = a.size();
   llvm::SmallVector<Value> inputs(a.begin(), a.end());
   inputs.append(b.begin(), b.end());
@@ -209,7 +259,7 @@ divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
         auto wide = [&](llvm::ArrayRef<Value> limbs) {
           Value word = c(APInt(512, 0));
           for (auto [i, limb] : llvm::enumerate(limbs))
-            word = h.create<arith::OrIOp>(
+            word = h.create<arith::AddIOp>(
                 w.loc, word,
                 h.create<arith::ShLIOp>(
                     w.loc, h.create<arith::ExtUIOp>(w.loc, i512, limb),
@@ -273,7 +323,26 @@ divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
   }
   Value lt = w.subtract(r, b).second;
   w.assertEq(w.mul(nonZero, w.sub(one, lt)), w.constant(0));
-  return {q, r};
+  llvm::SmallVector<Value> out(q.begin(), q.end());
+  out.append(r.begin(), r.end());
+  return out;
+}
+
+// The division as the sub-circuit @divmod_<m> (proved once against its
+// relation, then used through it by every caller).
+std::pair<llvm::SmallVector<Value>, Word>
+divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
+  unsigned m = a.size();
+  llvm::SmallVector<Value> args(a.begin(), a.end());
+  args.append(b.begin(), b.end());
+  llvm::SmallVector<Value> out =
+      w.callSub("divmod_" + std::to_string(m), "DIVMOD", args, m + kLimbs,
+                [m](GadgetWriter &sub, ArrayRef<Value> in) {
+                  return divideBody(sub, in.take_front(m),
+                                    Word(in.begin() + m, in.end()));
+                });
+  return {llvm::SmallVector<Value>(out.begin(), out.begin() + m),
+          Word(out.begin() + m, out.end())};
 }
 
 std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
@@ -367,25 +436,9 @@ Word negate(GadgetWriter &w, const Word &x) {
   return addWords(w, inverted, {w.constant(1), zero, zero, zero}).first;
 }
 
-// The bits of a felt known to be below 2^n: boolean witnesses whose weighted
-// sum is the value.
+// The bits of a felt known to be below 2^n.
 llvm::SmallVector<Value> bitsOf(GadgetWriter &w, Value v, unsigned n) {
-  llvm::SmallVector<Value> bits =
-      w.hint(v, n, [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
-        llvm::SmallVector<Value> out;
-        for (unsigned j = 0; j < n; ++j)
-          out.push_back(h.create<arith::AndIOp>(
-              w.loc, h.create<arith::ShRUIOp>(w.loc, in[0], w.intConst(h, j)),
-              w.intConst(h, 1)));
-        return out;
-      });
-  Value sum = w.constant(0);
-  for (unsigned j = 0; j < n; ++j) {
-    w.assertBool(bits[j]);
-    sum = w.add(sum, w.mul(bits[j], w.twoTo(j)));
-  }
-  w.assertEq(sum, v);
-  return bits;
+  return w.bits(v, n);
 }
 
 // A shift amount: the bits of the low 8 bits of limb 0 and whether the whole
@@ -602,14 +655,16 @@ Word buildBody(GadgetWriter &w, ModuleOp module, uint8_t opcode,
     return boolWord(w, isZero(w, s));
   }
   case evm::EqOp::kOpcode: {
-    // A sum of squares of limb differences (each below 2^128 as an integer)
-    // is 0 exactly when every limb is equal.
-    Value s = w.constant(0);
-    for (unsigned i = 0; i < kLimbs; ++i) {
-      Value d = w.sub(in[0][i], in[1][i]);
-      s = w.add(s, w.mul(d, d));
+    // Each half's difference (a_i − b_i) + 2^64·(a_{i+1} − b_{i+1}) lies in
+    // (−2^128, 2^128), far inside (−p, p), so it is 0 in the field exactly
+    // when both limbs agree; the words are equal when both halves are.
+    Value zeros[2];
+    for (unsigned h = 0; h < 2; ++h) {
+      Value lo = w.sub(in[0][2 * h], in[1][2 * h]);
+      Value hi = w.sub(in[0][2 * h + 1], in[1][2 * h + 1]);
+      zeros[h] = isZero(w, w.add(lo, w.mul(hi, w.twoTo(kLimbBits))));
     }
-    return boolWord(w, isZero(w, s));
+    return boolWord(w, w.mul(zeros[0], zeros[1]));
   }
   case evm::NotOp::kOpcode: {
     // Inputs are below 2^64, so (2^64 - 1) - limb is too.
@@ -711,7 +766,7 @@ zk::CircuitOp getOrBuildGadget(ModuleOp module, uint8_t opcode) {
   llvm::SmallVector<Word> operands(info->stackIn);
   for (unsigned i = 0; i < numInputs; ++i)
     operands[i / kLimbs].push_back(entry->getArgument(i));
-  GadgetWriter writer(b, loc);
+  GadgetWriter writer(b, loc, module);
   Word result = buildBody(writer, module, opcode, operands);
   b.create<zk::OutputOp>(loc, ValueRange(result));
   return circuit;

@@ -1,0 +1,312 @@
+// Integer-level specs of the pure opcodes and of the gadgets' sub-circuits.
+
+#include "verifier/IntSpec.h"
+
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <chrono>
+
+namespace zkevmc::verifier {
+
+namespace {
+
+constexpr unsigned kLimbs = 4;
+constexpr unsigned kLimbBits = 64;
+
+llvm::Error specError(const llvm::Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+BigInt pow2(unsigned bits) {
+  BigInt r;
+  mpz_ui_pow_ui(r.get_mpz_t(), 2, bits);
+  return r;
+}
+
+z3::expr boolInt(z3::context &ctx, const z3::expr &cond) {
+  return z3::ite(cond, ctx.int_val(1), ctx.int_val(0));
+}
+
+// Bit j of x (an integer known to be non-negative) as a boolean atom; the
+// same term for the same x, so a BITS callee's outputs and a spec's bits
+// are the same atoms.
+Poly bitOf(IntTerms &t, const Poly &x, unsigned j) {
+  z3::expr term = z3::mod(t.expr(x) / t.num(pow2(j)), t.ctx.int_val(2));
+  return Poly::atom(t.atom(term, 0, 1));
+}
+
+// A word's two's-complement value.
+z3::expr signedValue(IntTerms &t, const z3::expr &w) {
+  return z3::ite(w >= t.num(pow2(255)), w - t.num(pow2(256)), w);
+}
+
+// |w| as a word (2^255 is its own magnitude, as in the EVM).
+z3::expr magnitude(IntTerms &t, const z3::expr &w) {
+  return z3::ite(w >= t.num(pow2(255)), t.num(pow2(256)) - w, w);
+}
+
+z3::expr negateWord(IntTerms &t, const z3::expr &w) {
+  return z3::mod(t.num(pow2(256)) - w, t.num(pow2(256)));
+}
+
+// The EVM's division and remainder (0 for a zero divisor).
+z3::expr evmDiv(IntTerms &t, const z3::expr &a, const z3::expr &b) {
+  return z3::ite(b == 0, t.ctx.int_val(0), t.divide(a, b));
+}
+z3::expr evmMod(IntTerms &t, const z3::expr &a, const z3::expr &b) {
+  return z3::ite(b == 0, t.ctx.int_val(0), t.remainder(a, b));
+}
+
+// Bitwise AND/OR/XOR through the 64 bits of each limb pair: f(x, y) on
+// booleans is xy, x + y − xy or x + y − 2xy.
+z3::expr bitwise(IntTerms &t, llvm::StringRef op,
+                 const std::vector<std::vector<Poly>> &limbs) {
+  Poly result;
+  for (unsigned i = 0; i < kLimbs; ++i)
+    for (unsigned j = 0; j < kLimbBits; ++j) {
+      Poly x = bitOf(t, limbs[0][i], j), y = bitOf(t, limbs[1][i], j);
+      Poly both = t.mul(x, y);
+      Poly bit = op == "AND"  ? both
+                 : op == "OR" ? t.sub(t.add(x, y), both)
+                              : t.sub(t.add(x, y), t.scale(both, 2));
+      result = t.add(result, t.scale(bit, pow2(kLimbBits * i + j)));
+    }
+  return t.expr(result);
+}
+
+// Square and multiply from the top exponent bit over the word product.
+z3::expr power(IntTerms &t, const z3::expr &base,
+               const std::vector<Poly> &exponentLimbs) {
+  z3::expr result = t.ctx.int_val(1);
+  for (unsigned j = kLimbs * kLimbBits; j-- > 0;) {
+    result = t.wordProduct(result, result);
+    Poly bit = bitOf(t, exponentLimbs[j / kLimbBits], j % kLimbBits);
+    result = z3::ite(t.expr(bit) == 1, t.wordProduct(result, base), result);
+  }
+  return result;
+}
+
+} // namespace
+
+bool hasIntSpec(llvm::StringRef m) {
+  return llvm::StringSwitch<bool>(m)
+      .Cases("ADD", "MUL", "SUB", "DIV", "SDIV", "MOD", "SMOD", true)
+      .Cases("ADDMOD", "MULMOD", "EXP", "LT", "GT", "SLT", "SGT", true)
+      .Cases("EQ", "ISZERO", "AND", "OR", "XOR", "NOT", true)
+      .Default(false);
+}
+
+namespace {
+
+llvm::Expected<z3::expr> wordSpec(IntTerms &t, llvm::StringRef m,
+                                  const std::vector<Poly> &words) {
+  z3::context &ctx = t.ctx;
+  std::vector<z3::expr> w;
+  for (const Poly &p : words)
+    w.push_back(t.expr(p));
+  unsigned arity = llvm::StringSwitch<unsigned>(m)
+                       .Cases("ISZERO", "NOT", 1)
+                       .Cases("ADDMOD", "MULMOD", 3)
+                       .Default(2);
+  if (words.size() != arity)
+    return specError(llvm::formatv("{0} takes {1} operands", m, arity));
+  z3::expr N = t.num(pow2(256));
+  if (m == "ADD")
+    return z3::mod(w[0] + w[1], N);
+  if (m == "SUB")
+    return z3::mod(w[0] - w[1], N);
+  if (m == "MUL")
+    return z3::mod(t.expr(t.reduceCoefficients(t.mul(words[0], words[1]), 256)),
+                   N);
+  if (m == "DIV")
+    return evmDiv(t, w[0], w[1]);
+  if (m == "MOD")
+    return evmMod(t, w[0], w[1]);
+  if (m == "SDIV" || m == "SMOD") {
+    z3::expr sa = w[0] >= t.num(pow2(255)), sb = w[1] >= t.num(pow2(255));
+    z3::expr absA = magnitude(t, w[0]), absB = magnitude(t, w[1]);
+    if (m == "SMOD") {
+      z3::expr r = evmMod(t, absA, absB);
+      return z3::ite(sa, negateWord(t, r), r);
+    }
+    z3::expr q = evmDiv(t, absA, absB);
+    return z3::ite(sa != sb, negateWord(t, q), q);
+  }
+  if (m == "ADDMOD")
+    return evmMod(t, w[0] + w[1], w[2]);
+  if (m == "MULMOD")
+    return evmMod(t, t.expr(t.mul(words[0], words[1])), w[2]);
+  if (m == "LT")
+    return boolInt(ctx, w[0] < w[1]);
+  if (m == "GT")
+    return boolInt(ctx, w[0] > w[1]);
+  if (m == "SLT")
+    return boolInt(ctx, signedValue(t, w[0]) < signedValue(t, w[1]));
+  if (m == "SGT")
+    return boolInt(ctx, signedValue(t, w[0]) > signedValue(t, w[1]));
+  if (m == "EQ")
+    return boolInt(ctx, w[0] == w[1]);
+  if (m == "ISZERO")
+    return boolInt(ctx, w[0] == 0);
+  if (m == "NOT")
+    return N - 1 - w[0];
+  return specError("'" + m + "' needs the operands' limbs");
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Sub-circuits and calls
+//===----------------------------------------------------------------------===//
+
+bool isSubspec(llvm::StringRef kind) {
+  return kind == "BITS" || kind == "DIVMOD";
+}
+
+bool subspecAssumesWords(llvm::StringRef kind) { return kind == "DIVMOD"; }
+
+namespace {
+
+z3::expr allBelow(IntTerms &t, const std::vector<Poly> &limbs, unsigned bits) {
+  z3::expr ok = t.ctx.bool_val(true);
+  for (const Poly &l : limbs)
+    ok = ok && t.expr(l) < t.num(pow2(bits));
+  return ok;
+}
+
+std::vector<Poly> slice(const std::vector<Poly> &v, size_t from, size_t n) {
+  return std::vector<Poly>(v.begin() + from, v.begin() + from + n);
+}
+
+} // namespace
+
+llvm::Expected<z3::expr> subcircuitRelation(IntTerms &t, llvm::StringRef kind,
+                                            const std::vector<Poly> &inputs,
+                                            const std::vector<Poly> &outputs) {
+  if (kind == "BITS") {
+    if (inputs.size() != 1 || outputs.empty())
+      return specError("a BITS sub-circuit takes one input");
+    z3::expr ok = t.expr(inputs[0]) < t.num(pow2(outputs.size()));
+    for (unsigned j = 0; j < outputs.size(); ++j)
+      ok = ok && t.expr(outputs[j]) == t.expr(bitOf(t, inputs[0], j));
+    return ok;
+  }
+  if (kind == "DIVMOD") {
+    if (inputs.size() <= kLimbs || outputs.size() != inputs.size())
+      return specError("a DIVMOD sub-circuit takes m + 4 inputs and gives "
+                       "m + 4 outputs");
+    size_t m = inputs.size() - kLimbs;
+    Poly a = t.decode(slice(inputs, 0, m));
+    Poly b = t.decode(slice(inputs, m, kLimbs));
+    Poly q = t.decode(slice(outputs, 0, m));
+    Poly r = t.decode(slice(outputs, m, kLimbs));
+    z3::expr eb = t.expr(b), eq = t.expr(q), er = t.expr(r);
+    return allBelow(t, outputs, kLimbBits) &&
+           z3::implies(eb == 0, eq == 0 && er == 0) &&
+           z3::implies(eb != 0,
+                       t.expr(t.add(t.mul(q, b), r)) == t.expr(a) && er < eb);
+  }
+  return specError("unknown zk.subspec '" + kind + "'");
+}
+
+llvm::Expected<std::optional<CalleeSpec>>
+calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
+           const std::string &prefix, bool forCompleteness) {
+  z3::context &ctx = t.ctx;
+  BigInt maxFelt = toBigInt(callee.getPrimeField().prime) - 1;
+  auto freshLimbs = [&](size_t n, const char *name) {
+    std::vector<Poly> limbs;
+    for (size_t i = 0; i < n; ++i)
+      limbs.push_back(Poly::atom(t.fresh(prefix + name, 0, maxFelt)));
+    return limbs;
+  };
+  unsigned numOut = callee.getResultTypes().size();
+  if (auto sub = callee->getAttrOfType<mlir::StringAttr>("zk.subspec")) {
+    llvm::StringRef kind = sub.getValue();
+    if (kind == "BITS") {
+      if (args.size() != 1)
+        return specError("a BITS sub-circuit takes one input");
+      // Its proof assumes nothing of x and shows x < 2^n: the outputs are
+      // x's bits whenever its constraints hold. Its hints need x < 2^n.
+      std::vector<Poly> bits;
+      for (unsigned j = 0; j < numOut; ++j)
+        bits.push_back(bitOf(t, args[0], j));
+      z3::expr small = t.expr(args[0]) < t.num(pow2(numOut));
+      if (forCompleteness)
+        return CalleeSpec{small, ctx.bool_val(true), bits};
+      return CalleeSpec{ctx.bool_val(true), small, bits};
+    }
+    if (kind == "DIVMOD") {
+      if (args.size() <= kLimbs || numOut != args.size())
+        return specError("a DIVMOD sub-circuit takes m + 4 inputs and gives "
+                         "m + 4 outputs");
+      size_t m = args.size() - kLimbs;
+      std::vector<Poly> outs = freshLimbs(numOut, "divmod");
+      z3::expr a = t.expr(t.decode(slice(args, 0, m)));
+      z3::expr b = t.expr(t.decode(slice(args, m, kLimbs)));
+      z3::expr q = t.expr(t.decode(slice(outs, 0, m)));
+      z3::expr r = t.expr(t.decode(slice(outs, m, kLimbs)));
+      z3::expr guarantee =
+          allBelow(t, outs, kLimbBits) &&
+          z3::implies(b == 0, q == 0 && r == 0) &&
+          z3::implies(b != 0,
+                      q == t.divide(a, b) && r == t.remainder(a, b) && r < b);
+      return CalleeSpec{allBelow(t, args, kLimbBits), guarantee, outs};
+    }
+    return std::nullopt;
+  }
+  auto spec = callee->getAttrOfType<mlir::StringAttr>("zk.spec");
+  if (!spec || spec.getValue() != "MUL" || args.size() != 2 * kLimbs ||
+      numOut != kLimbs)
+    return std::nullopt;
+  // A MUL gadget: its proven spec, with the product left uninterpreted so
+  // that a caller's spec over the same function (EXP) meets it.
+  std::vector<Poly> outs = freshLimbs(kLimbs, "mul");
+  z3::expr x = t.expr(t.decode(slice(args, 0, kLimbs)));
+  z3::expr y = t.expr(t.decode(slice(args, kLimbs, kLimbs)));
+  z3::expr guarantee = allBelow(t, outs, kLimbBits) &&
+                       t.expr(t.decode(outs)) == t.wordProduct(x, y);
+  return CalleeSpec{allBelow(t, args, kLimbBits), guarantee, outs};
+}
+
+llvm::Expected<z3::expr>
+intOpcodeSpec(IntTerms &t, llvm::StringRef m,
+              const std::vector<std::vector<Poly>> &limbs) {
+  if (!hasIntSpec(m))
+    return specError("no integer spec for '" + m + "'");
+  if (m == "AND" || m == "OR" || m == "XOR") {
+    if (limbs.size() != 2)
+      return specError(m + " takes 2 operands");
+    return bitwise(t, m, limbs);
+  }
+  if (m == "EXP") {
+    if (limbs.size() != 2)
+      return specError("EXP takes 2 operands");
+    return power(t, t.expr(t.decode(limbs[0])), limbs[1]);
+  }
+  std::vector<Poly> words;
+  for (const std::vector<Poly> &l : limbs)
+    words.push_back(t.decode(l));
+  return wordSpec(t, m, words);
+}
+
+bool proveDivisionLemma(unsigned timeoutMs, double &seconds) {
+  z3::context ctx;
+  z3::solver s(ctx, "QF_NIA");
+  z3::params params(ctx);
+  params.set("timeout", timeoutMs);
+  s.set(params);
+  z3::expr a = ctx.int_const("A"), b = ctx.int_const("B"),
+           q = ctx.int_const("Q"), r = ctx.int_const("R");
+  s.add(b > 0 && a >= 0 && a == q * b + r && r >= 0 && r < b);
+  s.add(!(q == a / b && r == z3::mod(a, b)));
+  auto start = std::chrono::steady_clock::now();
+  bool proved = s.check() == z3::unsat;
+  seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  return proved;
+}
+
+} // namespace zkevmc::verifier
