@@ -3,6 +3,9 @@
 #ifndef ZKEVMC_COMPILER_DRIVER_COMMANDS_H
 #define ZKEVMC_COMPILER_DRIVER_COMMANDS_H
 
+#include "compiler/r1cs/Lowering.h"
+
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -44,6 +47,19 @@ int runExportVerifier();
 /// `zkevmc export-calldata`: a proof as verifyProof arguments.
 extern llvm::cl::SubCommand exportCalldataCommand;
 int runExportCalldata();
+
+/// `zkevmc compile --emit=r1cs|r1cs-text|stats`: lowers the circuit named
+/// `circuitName` (or every circuit no other calls) at `level`; Files writes
+/// <output>/<circuit>.r1cs, .sym and .zk.mlir, the others print to `output`.
+enum class R1csEmitKind { Files, Text, Stats };
+int emitR1cs(mlir::ModuleOp module, R1csEmitKind kind, r1cs::OptLevel level,
+             llvm::StringRef circuitName, llvm::StringRef input,
+             llvm::StringRef output);
+/// `-O0`, `-O1`, `-O2` (the option's character), or nullopt.
+std::optional<r1cs::OptLevel> parseOptLevel(char level);
+/// The module attribute of a .zk.mlir naming the level its .r1cs was
+/// lowered at, so `zkevmc witness` numbers wires the same way.
+inline constexpr llvm::StringLiteral kR1csLevelAttrName = "zkevmc.r1cs_level";
 
 } // namespace zkevmc::driver
 

@@ -7,12 +7,15 @@
 
 #include "compiler/driver/Commands.h"
 #include "compiler/pipeline/Pipeline.h"
+#include "runtime/formats/WtnsFile.h"
 #include "runtime/witness/Evaluator.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Support/FileUtilities.h"
 
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -49,8 +52,22 @@ cl::opt<bool>
     checkConstraints("check",
                      cl::desc("Exit with status 1 if a constraint is violated"),
                      cl::sub(witnessCommand));
+cl::opt<std::string>
+    wtnsOutput("wtns",
+               cl::desc("Also write the full R1CS witness (every wire of the "
+                        "circuit's R1CS, as `zkevmc compile --emit=r1cs` "
+                        "numbers them) as a .wtns file, after checking it "
+                        "satisfies the R1CS"),
+               cl::value_desc("file.wtns"), cl::sub(witnessCommand));
+cl::opt<char> wtnsOptLevel(
+    "O",
+    cl::desc("The R1CS optimisation level the .wtns is numbered for "
+             "(default: the level recorded in a .zk.mlir from `zkevmc "
+             "compile --emit=r1cs`, else -O1)"),
+    cl::Prefix, cl::init('1'), cl::sub(witnessCommand));
 cl::opt<std::string> witnessOutput("o",
-                                   cl::desc("Output file (default: stdout)"),
+                                   cl::desc("JSON output file (default: "
+                                            "stdout, none with --wtns)"),
                                    cl::value_desc("file"), cl::init("-"),
                                    cl::sub(witnessCommand));
 
@@ -138,6 +155,44 @@ Expected<std::vector<APInt>> readInputs(CircuitOp circuit) {
 
 std::string decimal(const APInt &v) { return toString(v, 10, false); }
 
+// Lowers the circuit as `zkevmc compile --emit=r1cs` did, computes every
+// wire, checks the R1CS and writes the .wtns.
+int writeR1csWitness(mlir::ModuleOp module, CircuitOp circuit,
+                     ArrayRef<APInt> inputs) {
+  char levelChar = wtnsOptLevel;
+  if (wtnsOptLevel.getNumOccurrences() == 0)
+    if (auto recorded =
+            module->getAttrOfType<mlir::StringAttr>(kR1csLevelAttrName))
+      if (recorded.getValue().size() == 2)
+        levelChar = recorded.getValue()[1];
+  std::optional<r1cs::OptLevel> level = parseOptLevel(levelChar);
+  if (!level)
+    return fail(circuitFile, "unknown optimisation level -O" +
+                                 Twine(levelChar) + " (use -O0, -O1 or -O2)");
+  Expected<r1cs::LoweredCircuit> lowered = r1cs::lowerToR1cs(circuit, *level);
+  if (!lowered) {
+    WithColor::error(errs(), "zkevmc") << toString(lowered.takeError()) << "\n";
+    return 1;
+  }
+  Expected<r1cs::Witness> witness =
+      r1cs::computeWitness(*lowered, circuit, inputs);
+  if (!witness) {
+    WithColor::error(errs(), "zkevmc") << toString(witness.takeError()) << "\n";
+    return 1;
+  }
+  if (std::optional<size_t> violated =
+          r1cs::firstViolatedConstraint(lowered->System, *witness))
+    return fail(inputsFile, "the witness violates R1CS constraint " +
+                                Twine(*violated) + " of @" + lowered->Name +
+                                " (-" + r1cs::levelName(*level) +
+                                "); no .wtns written");
+  if (Error err = formats::writeWtns(*witness, wtnsOutput)) {
+    WithColor::error(errs(), "zkevmc") << toString(std::move(err)) << "\n";
+    return 1;
+  }
+  return 0;
+}
+
 } // namespace
 
 int runWitness() {
@@ -168,6 +223,18 @@ int runWitness() {
                                  ? Twine("no zk.circuit in the file")
                                  : "no zk.circuit named @" + circuitName);
   if (circuits.size() > 1) {
+    // A compiled contract calls its gadgets; the one circuit nothing calls
+    // is the one meant.
+    llvm::DenseSet<StringRef> called;
+    for (CircuitOp c : circuits)
+      c.walk([&](zk::CallOp call) { called.insert(call.getCallee()); });
+    llvm::erase_if(
+        circuits, [&](CircuitOp c) { return called.contains(c.getSymName()); });
+  }
+  if (circuits.size() != 1) {
+    circuits.clear();
+    for (CircuitOp c : module->getOps<CircuitOp>())
+      circuits.push_back(c);
     std::string names;
     for (CircuitOp c : circuits)
       names += " @" + c.getSymName().str();
@@ -188,6 +255,13 @@ int runWitness() {
     WithColor::error(errs(), "zkevmc")
         << toString(evaluation.takeError()) << "\n";
     return 1;
+  }
+
+  if (!wtnsOutput.empty()) {
+    if (int status = writeR1csWitness(*module, circuit, *inputs))
+      return status;
+    if (witnessOutput.getNumOccurrences() == 0)
+      return 0;
   }
 
   nlohmann::ordered_json out;

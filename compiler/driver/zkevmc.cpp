@@ -46,15 +46,36 @@ cl::opt<std::string> compileInput(cl::Positional, cl::Required,
                                   cl::desc("<file.mlir | hex | file>"),
                                   cl::sub(compileCommand));
 
-enum class EmitStage { Evm, Zk };
+enum class EmitStage { Evm, Zk, R1cs, R1csText, Stats };
 cl::opt<EmitStage>
     emitStage("emit", cl::desc("The stage to print"), cl::init(EmitStage::Evm),
               cl::values(clEnumValN(EmitStage::Evm, "evm",
                                     "the evm dialect, lifted and folded"),
                          clEnumValN(EmitStage::Zk, "zk",
                                     "zk circuits over the limb encoding "
-                                    "(lower-evm-to-zk)")),
+                                    "(lower-evm-to-zk)"),
+                         clEnumValN(EmitStage::R1cs, "r1cs",
+                                    "<circuit>.r1cs, .sym and .zk.mlir (the "
+                                    "witness generator's input) in the -o "
+                                    "directory"),
+                         clEnumValN(EmitStage::R1csText, "r1cs-text",
+                                    "the R1CS as readable text"),
+                         clEnumValN(EmitStage::Stats, "stats",
+                                    "R1CS constraint and wire counts")),
               cl::sub(compileCommand));
+
+cl::opt<char> compileOptLevel(
+    "O",
+    cl::desc("R1CS optimisation: -O0 none, -O1 (default, as circom) "
+             "signal = constant and signal = signal, -O2 every linear "
+             "constraint over a private internal signal, as circom --O2"),
+    cl::Prefix, cl::init('1'), cl::sub(compileCommand));
+
+cl::opt<std::string> compileCircuit(
+    "circuit",
+    cl::desc("The circuit to lower to R1CS (default: every circuit that no "
+             "other circuit calls)"),
+    cl::value_desc("name"), cl::sub(compileCommand));
 
 cl::opt<std::string> outputFile("o", cl::desc("Output file (default: stdout)"),
                                 cl::value_desc("file"), cl::init("-"),
@@ -168,9 +189,24 @@ int runCompile() {
 
   zkevmc::PipelineOptions options;
   options.fold = !noFold;
-  options.lowerToZk = emitStage == EmitStage::Zk;
+  options.lowerToZk = emitStage != EmitStage::Evm;
+  std::optional<zkevmc::r1cs::OptLevel> level =
+      zkevmc::driver::parseOptLevel(compileOptLevel);
+  if (!level)
+    return fail(compileInput, "unknown optimisation level -O" +
+                                  Twine(compileOptLevel.getValue()) +
+                                  " (use -O0, -O1 or -O2)");
   if (mlir::failed(zkevmc::runEvmPipeline(*module, options)))
     return 1;
+  using zkevmc::driver::R1csEmitKind;
+  if (emitStage == EmitStage::R1cs || emitStage == EmitStage::R1csText ||
+      emitStage == EmitStage::Stats)
+    return zkevmc::driver::emitR1cs(
+        *module,
+        emitStage == EmitStage::R1cs       ? R1csEmitKind::Files
+        : emitStage == EmitStage::R1csText ? R1csEmitKind::Text
+                                           : R1csEmitKind::Stats,
+        *level, compileCircuit, compileInput, outputFile);
 
   std::string error;
   auto output = mlir::openOutputFile(outputFile, &error);
@@ -181,6 +217,8 @@ int runCompile() {
   case EmitStage::Zk:
     module->print(output->os());
     output->os() << "\n";
+    break;
+  default:
     break;
   }
   output->keep();
@@ -197,7 +235,11 @@ int main(int argc, char **argv) {
       argc, argv,
       "zkevmc: a verified zkEVM circuit compiler\n\n"
       "  zkevmc disasm <hex|file>\n"
-      "  zkevmc compile <file.mlir|hex|file> --emit=evm [-o out]\n"
+      "  zkevmc compile <file.mlir|hex|file> --emit=evm|zk [-o out]\n"
+      "  zkevmc compile <file.mlir|hex|file> --emit=r1cs -o <dir> "
+      "[-O0|-O1|-O2] [--circuit name]\n"
+      "  zkevmc compile <file.mlir|hex|file> --emit=stats|r1cs-text "
+      "[-O0|-O1|-O2] [--circuit name]\n"
       "  zkevmc run --code <hex|file> [--calldata <hex>] [--value <n>] "
       "[--caller <addr>] [--storage <file.json>] [--trace] [--json]\n"
       "  zkevmc audit --opcodes [--only ADD,MUL] [--timeout-ms N] [--json]\n"
