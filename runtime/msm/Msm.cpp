@@ -17,6 +17,8 @@
 
 #include "runtime/msm/Msm.h"
 
+#include "runtime/bn254/MulAdx.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -61,23 +63,139 @@ bool allZero(const uint8_t *B, size_t N) {
   return Or == 0;
 }
 
-struct G1Codec {
-  using Traits = G1Traits;
-  using F = Fq;
-  static constexpr size_t Bytes = kG1PointBytes;
-  static void load(const uint8_t *B, F &X, F &Y) {
-    X = loadFq(B);
-    Y = loadFq(B + 32);
+/// Fq arithmetic for the batched additions, with the multiplication picked
+/// at compile time: Fq's own (baseline ISA) or MULX/ADX. Everything else is
+/// Fq's.
+template <bool Adx> struct FqM {
+  Fq V;
+  static FqM one() { return {Fq::one()}; }
+  static FqM zero() { return {Fq::zero()}; }
+  bool isZero() const { return V.isZero(); }
+  bool operator==(const FqM &O) const {
+    const Limbs &A = V.montgomery(), &B = O.V.montgomery();
+    return ((A[0] ^ B[0]) | (A[1] ^ B[1]) | (A[2] ^ B[2]) | (A[3] ^ B[3])) == 0;
+  }
+  bool operator!=(const FqM &O) const { return !(*this == O); }
+  // Additions are written out here, always inlined: GCC declines to inline
+  // Fq's operator-= into the batch loop, and a call per subtraction costs
+  // as much as the subtraction.
+  __attribute__((always_inline)) FqM operator+(const FqM &O) const {
+    const Limbs &A = V.montgomery(), &B = O.V.montgomery();
+    unsigned char C = 0;
+    uint64_t T0 = bn254::detail::addCarry(A[0], B[0], C);
+    uint64_t T1 = bn254::detail::addCarry(A[1], B[1], C);
+    uint64_t T2 = bn254::detail::addCarry(A[2], B[2], C);
+    uint64_t T3 = bn254::detail::addCarry(A[3], B[3], C);
+    return reduceOnce(T0, T1, T2, T3);
+  }
+  __attribute__((always_inline)) FqM operator-(const FqM &O) const {
+    const Limbs &A = V.montgomery(), &B = O.V.montgomery();
+    unsigned char Br = 0;
+    uint64_t T0 = bn254::detail::subBorrow(A[0], B[0], Br);
+    uint64_t T1 = bn254::detail::subBorrow(A[1], B[1], Br);
+    uint64_t T2 = bn254::detail::subBorrow(A[2], B[2], Br);
+    uint64_t T3 = bn254::detail::subBorrow(A[3], B[3], Br);
+    uint64_t Mask = 0 - (uint64_t)Br;
+    constexpr Limbs P = FqParams::P;
+    unsigned char C = 0;
+    T0 = bn254::detail::addCarry(T0, P[0] & Mask, C);
+    T1 = bn254::detail::addCarry(T1, P[1] & Mask, C);
+    T2 = bn254::detail::addCarry(T2, P[2] & Mask, C);
+    T3 = bn254::detail::addCarry(T3, P[3] & Mask, C);
+    return {Fq::fromMontgomery(Limbs{T0, T1, T2, T3})};
+  }
+  FqM operator-() const { return zero() - *this; }
+  FqM dbl() const { return *this + *this; }
+  __attribute__((always_inline)) FqM operator*(const FqM &O) const {
+#if defined(__x86_64__) && !defined(ZKEVMC_BN254_PORTABLE)
+    if constexpr (Adx)
+      return {Fq::fromMontgomery(
+          mulMontAdx<FqParams>(V.montgomery(), O.V.montgomery()))};
+#endif
+    return {V * O.V};
+  }
+  FqM &operator*=(const FqM &O) { return *this = *this * O; }
+  FqM square() const { return *this * *this; }
+  /// x^(q-2) with 4-bit fixed windows and this type's multiplication: one
+  /// inversion per batch, so its ~320 products matter.
+  FqM inverse() const {
+    Limbs E = FqParams::P;
+    E[0] -= 2;
+    FqM Table[16];
+    Table[0] = one();
+    for (int I = 1; I < 16; ++I)
+      Table[I] = Table[I - 1] * *this;
+    FqM Acc = one();
+    for (int Nib = 63; Nib >= 0; --Nib) {
+      Acc = Acc.square().square().square().square();
+      Acc *= Table[(E[Nib / 16] >> (4 * (Nib % 16))) & 15];
+    }
+    return Acc;
+  }
+  Fq base() const { return V; }
+
+private:
+  /// T mod q for T < 2q.
+  __attribute__((always_inline)) static FqM
+  reduceOnce(uint64_t T0, uint64_t T1, uint64_t T2, uint64_t T3) {
+    constexpr Limbs P = FqParams::P;
+    unsigned char B = 0;
+    uint64_t R0 = bn254::detail::subBorrow(T0, P[0], B);
+    uint64_t R1 = bn254::detail::subBorrow(T1, P[1], B);
+    uint64_t R2 = bn254::detail::subBorrow(T2, P[2], B);
+    uint64_t R3 = bn254::detail::subBorrow(T3, P[3], B);
+    return {
+        Fq::fromMontgomery(B ? Limbs{T0, T1, T2, T3} : Limbs{R0, R1, R2, R3})};
   }
 };
 
-struct G2Codec {
+/// Fq2 = Fq[u]/(u^2 + 1) over FqM, as bn254::Fq2 but with FqM products.
+template <bool Adx> struct Fq2M {
+  using B = FqM<Adx>;
+  B C0, C1;
+  static Fq2M one() { return {B::one(), B::zero()}; }
+  static Fq2M zero() { return {B::zero(), B::zero()}; }
+  bool isZero() const { return C0.isZero() && C1.isZero(); }
+  bool operator==(const Fq2M &O) const { return C0 == O.C0 && C1 == O.C1; }
+  bool operator!=(const Fq2M &O) const { return !(*this == O); }
+  Fq2M operator+(const Fq2M &O) const { return {C0 + O.C0, C1 + O.C1}; }
+  Fq2M operator-(const Fq2M &O) const { return {C0 - O.C0, C1 - O.C1}; }
+  Fq2M operator-() const { return {-C0, -C1}; }
+  Fq2M dbl() const { return {C0.dbl(), C1.dbl()}; }
+  Fq2M operator*(const Fq2M &O) const {
+    B T0 = C0 * O.C0, T1 = C1 * O.C1;
+    B Mid = (C0 + C1) * (O.C0 + O.C1);
+    return {T0 - T1, Mid - T0 - T1};
+  }
+  Fq2M &operator*=(const Fq2M &O) { return *this = *this * O; }
+  Fq2M square() const {
+    B AB = C0 * C1;
+    return {(C0 + C1) * (C0 - C1), AB.dbl()};
+  }
+  Fq2M inverse() const {
+    B Inv = (C0.square() + C1.square()).inverse();
+    return {C0 * Inv, -(C1 * Inv)};
+  }
+  Fq2 base() const { return Fq2(C0.base(), C1.base()); }
+};
+
+template <bool Adx> struct G1Codec {
+  using Traits = G1Traits;
+  using F = FqM<Adx>;
+  static constexpr size_t Bytes = kG1PointBytes;
+  static void load(const uint8_t *B, F &X, F &Y) {
+    X = {loadFq(B)};
+    Y = {loadFq(B + 32)};
+  }
+};
+
+template <bool Adx> struct G2Codec {
   using Traits = G2Traits;
-  using F = Fq2;
+  using F = Fq2M<Adx>;
   static constexpr size_t Bytes = kG2PointBytes;
   static void load(const uint8_t *B, F &X, F &Y) {
-    X = Fq2(loadFq(B), loadFq(B + 32));
-    Y = Fq2(loadFq(B + 64), loadFq(B + 96));
+    X = {{loadFq(B)}, {loadFq(B + 32)}};
+    Y = {{loadFq(B + 64)}, {loadFq(B + 96)}};
   }
 };
 
@@ -146,7 +264,8 @@ public:
 
   void reset() {
     std::fill(State.begin(), State.end(), 0);
-    Overflow.assign(Overflow.size(), J());
+    if (UsedOverflow)
+      Overflow.assign(Overflow.size(), J());
     UsedOverflow = false;
   }
 
@@ -157,7 +276,7 @@ public:
       if (Queue.size() < Queue.capacity()) {
         Queue.push_back({B, X, Y});
       } else {
-        Overflow[B] += Affine<typename Codec::Traits>(X, Y);
+        Overflow[B] += Affine<typename Codec::Traits>(X.base(), Y.base());
         UsedOverflow = true;
       }
       return;
@@ -187,7 +306,7 @@ public:
     J Running, Sum;
     for (size_t B = BX.size(); B-- > 0;) {
       if (State[B] & kFull)
-        Running += Affine<typename Codec::Traits>(BX[B], BY[B]);
+        Running += Affine<typename Codec::Traits>(BX[B].base(), BY[B].base());
       if (UsedOverflow)
         Running += Overflow[B];
       Sum += Running;
@@ -235,7 +354,8 @@ private:
         O.X = Q.X;
         O.Y = Q.Y;
       } else if (Final) {
-        Overflow[Q.Bucket] += Affine<typename Codec::Traits>(Q.X, Q.Y);
+        Overflow[Q.Bucket] +=
+            Affine<typename Codec::Traits>(Q.X.base(), Q.Y.base());
         UsedOverflow = true;
       } else {
         Queue[Keep++] = Q;
@@ -309,7 +429,7 @@ Jacobian<typename Codec::Traits> pippenger(const uint8_t *Points,
   const size_t NumBuckets = size_t(1) << (C - 1);
   // Large enough to amortise the inversion, small enough that few updates
   // collide with a bucket already in the batch.
-  const size_t BatchSize = std::clamp<size_t>(NumBuckets / 8, 16, 1024);
+  const size_t BatchSize = std::clamp<size_t>(NumBuckets / 4, 16, 2048);
   std::vector<J> WindowSums(Windows);
   std::atomic<unsigned> Next{0};
   runThreads(std::min(Threads, Windows), [&](unsigned) {
@@ -344,12 +464,30 @@ Jacobian<typename Codec::Traits> pippenger(const uint8_t *Points,
 
 } // namespace
 
+namespace detail {
+
+G1 msmG1With(const uint8_t *Points, const Fr *Scalars, size_t N,
+             unsigned Threads, bool UseMulAdx) {
+  if (UseMulAdx && cpuHasMulAdx())
+    return pippenger<G1Codec<true>>(Points, Scalars, N, Threads);
+  return pippenger<G1Codec<false>>(Points, Scalars, N, Threads);
+}
+
+G2 msmG2With(const uint8_t *Points, const Fr *Scalars, size_t N,
+             unsigned Threads, bool UseMulAdx) {
+  if (UseMulAdx && cpuHasMulAdx())
+    return pippenger<G2Codec<true>>(Points, Scalars, N, Threads);
+  return pippenger<G2Codec<false>>(Points, Scalars, N, Threads);
+}
+
+} // namespace detail
+
 G1 msmG1(const uint8_t *Points, const Fr *Scalars, size_t N, unsigned Threads) {
-  return pippenger<G1Codec>(Points, Scalars, N, Threads);
+  return detail::msmG1With(Points, Scalars, N, Threads, /*UseMulAdx=*/true);
 }
 
 G2 msmG2(const uint8_t *Points, const Fr *Scalars, size_t N, unsigned Threads) {
-  return pippenger<G2Codec>(Points, Scalars, N, Threads);
+  return detail::msmG2With(Points, Scalars, N, Threads, /*UseMulAdx=*/true);
 }
 
 } // namespace zkevmc::msm

@@ -28,6 +28,15 @@ bn254::G1 msmG1(const uint8_t *Points, const bn254::Fr *Scalars, size_t N,
 bn254::G2 msmG2(const uint8_t *Points, const bn254::Fr *Scalars, size_t N,
                 unsigned Threads = 0);
 
+namespace detail {
+/// As msmG1/msmG2, but UseMulAdx = false forces the baseline-ISA field
+/// multiplication even where MULX/ADX exist, so tests cover both paths.
+bn254::G1 msmG1With(const uint8_t *Points, const bn254::Fr *Scalars, size_t N,
+                    unsigned Threads, bool UseMulAdx);
+bn254::G2 msmG2With(const uint8_t *Points, const bn254::Fr *Scalars, size_t N,
+                    unsigned Threads, bool UseMulAdx);
+} // namespace detail
+
 /// Size in bytes of one encoded point.
 inline constexpr size_t kG1PointBytes = 64;
 inline constexpr size_t kG2PointBytes = 128;

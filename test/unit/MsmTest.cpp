@@ -11,6 +11,8 @@
 
 #include "runtime/msm/Msm.h"
 
+#include "runtime/bn254/MulAdx.h"
+
 #include "gtest/gtest.h"
 
 #include <cstdlib>
@@ -83,6 +85,17 @@ template <typename Traits> struct Case {
       return msm::msmG2(Buf.data() + Skew, Scalars.data(), Points.size(),
                         Threads);
   }
+
+  /// With the baseline-ISA multiplication forced.
+  Jacobian<Traits> runPortable(unsigned Threads) const {
+    auto Buf = encoded(0);
+    if constexpr (std::is_same_v<Traits, G1Traits>)
+      return msm::detail::msmG1With(Buf.data(), Scalars.data(), Points.size(),
+                                    Threads, false);
+    else
+      return msm::detail::msmG2With(Buf.data(), Scalars.data(), Points.size(),
+                                    Threads, false);
+  }
 };
 
 /// N distinct random points: a random multiple of the generator, then a
@@ -117,6 +130,7 @@ void checkRandom(const std::vector<size_t> &Sizes, uint64_t Seed) {
     auto Want = C.naive();
     EXPECT_EQ(C.run(1), Want) << "n = " << N << ", 1 thread";
     EXPECT_EQ(C.run(2, 3), Want) << "n = " << N << ", 2 threads";
+    EXPECT_EQ(C.runPortable(2), Want) << "n = " << N << ", portable";
   }
 }
 
@@ -163,7 +177,36 @@ template <typename Traits> void checkEdgeCases(size_t N, uint64_t Seed) {
   auto Want = C.naive();
   EXPECT_EQ(C.run(1), Want) << "n = " << N;
   EXPECT_EQ(C.run(2, 1), Want) << "n = " << N;
+  EXPECT_EQ(C.runPortable(1), Want) << "n = " << N << ", portable";
 }
+
+#if defined(__x86_64__) && !defined(ZKEVMC_BN254_PORTABLE)
+TEST(MulAdx, AgreesWithFieldMultiplication) {
+  if (!cpuHasMulAdx())
+    GTEST_SKIP() << "CPU lacks BMI2/ADX";
+  std::mt19937_64 Rng(testSeed() + 8);
+  std::vector<Fq> Q = {Fq::zero(), Fq::one(), -Fq::one(), Fq::fromU64(2)};
+  std::vector<Fr> R = {Fr::zero(), Fr::one(), -Fr::one(), Fr::fromU64(2)};
+  for (int I = 0; I < 20000; ++I) {
+    Q.push_back(Fq::random(Rng));
+    R.push_back(Fr::random(Rng));
+  }
+  // Extremes against each other, then random pairs.
+  for (size_t I = 0; I < Q.size(); ++I) {
+    size_t J = I < 4 ? (I + 2) % 4 : I - 1;
+    ASSERT_EQ(mulMontAdx<FqParams>(Q[I].montgomery(), Q[J].montgomery()),
+              (Q[I] * Q[J]).montgomery())
+        << "i = " << I;
+    ASSERT_EQ(mulMontAdx<FrParams>(R[I].montgomery(), R[J].montgomery()),
+              (R[I] * R[J]).montgomery())
+        << "i = " << I;
+  }
+  for (size_t I = 0; I < 4; ++I)
+    for (size_t J = 0; J < 4; ++J)
+      ASSERT_EQ(mulMontAdx<FqParams>(Q[I].montgomery(), Q[J].montgomery()),
+                (Q[I] * Q[J]).montgomery());
+}
+#endif
 
 TEST(MsmG1, MatchesNaiveSumAcrossSizes) {
   checkRandom<G1Traits>({0, 1, 2, 3, 17, 255, 1000, 4097}, testSeed());
