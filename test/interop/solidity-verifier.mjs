@@ -169,6 +169,8 @@ async function deploy(bytecode) {
 
 const word = (x) => BigInt(x).toString(16).padStart(64, '0');
 
+let lastGas = 0n;
+
 // Calls verifyProof(a, b, c[, input]) with the words in calldata order;
 // returns 'true', 'false' or the failure ('revert', an error).
 async function verifyProof(contract, selector, words) {
@@ -177,6 +179,7 @@ async function verifyProof(contract, selector, words) {
     caller: CALLER, origin: CALLER, to: contract.address, data: hexToBytes(data), gasLimit: GAS,
   });
   const exec = result.execResult;
+  lastGas = exec.executionGasUsed;
   if (exec.exceptionError) return exec.exceptionError.error;
   const ret = bytesToHex(exec.returnValue);
   if (ret === '0x' + word(1)) return 'true';
@@ -220,6 +223,7 @@ async function checkContract(name, a) {
   const [pa, pb, pc, pub] = JSON.parse('[' + ours + ']');
   const valid = [...pa, ...pb[0], ...pb[1], ...pc, ...pub].map((x) => BigInt(x));
   check(await verifyProof(contract, selector, valid) === 'true', `${name}: verifyProof accepts the snarkjs proof`);
+  console.log(`     (${lastGas} gas in the call, calldata excluded)`);
 
   const tampered = (what, edit) => {
     const w = [...valid];
