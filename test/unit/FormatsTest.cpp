@@ -59,6 +59,9 @@ Bytes readBytes(const std::string &Path) {
 }
 
 void writeBytes(const std::string &Path, const Bytes &B) {
+  // A fresh inode each time: ext4 flushes a file truncated and rewritten in
+  // place on close (auto_da_alloc), which made these loops I/O-bound.
+  llvm::sys::fs::remove(Path);
   std::ofstream Out(Path, std::ios::binary | std::ios::trunc);
   Out.write(reinterpret_cast<const char *>(B.data()),
             std::streamsize(B.size()));
