@@ -48,6 +48,16 @@ int runExportVerifier();
 extern llvm::cl::SubCommand exportCalldataCommand;
 int runExportCalldata();
 
+/// `zkevmc setup`, `prove`, `verify` and `zkey export-vkey`: Groth16.
+extern llvm::cl::SubCommand setupCommand;
+extern llvm::cl::SubCommand proveCommand;
+extern llvm::cl::SubCommand verifyCommand;
+extern llvm::cl::SubCommand zkeyCommand;
+int runSetup();
+int runProve();
+int runVerify();
+int runZkey();
+
 /// `zkevmc compile --emit=r1cs|r1cs-text|stats`: lowers the circuit named
 /// `circuitName` (or every circuit no other calls) at `level`; Files writes
 /// <output>/<circuit>.r1cs, .sym and .zk.mlir, the others print to `output`.

@@ -248,7 +248,13 @@ int main(int argc, char **argv) {
       "out.json]\n"
       "  zkevmc export-verifier <circuit.zkey|verification_key.json> [-o "
       "Verifier.sol]\n"
-      "  zkevmc export-calldata <public.json> <proof.json>\n");
+      "  zkevmc export-calldata <public.json> <proof.json>\n"
+      "  zkevmc setup <circuit.r1cs> -o <circuit.zkey> [--ptau <file.ptau>] "
+      "[--vkey <verification_key.json>]\n"
+      "  zkevmc prove <circuit.zkey> <witness.wtns> <proof.json> "
+      "<public.json>\n"
+      "  zkevmc verify <verification_key.json> <public.json> <proof.json>\n"
+      "  zkevmc zkey export-vkey <circuit.zkey> [-o verification_key.json]\n");
   if (disasmCommand)
     return runDisasm();
   if (compileCommand)
@@ -263,6 +269,14 @@ int main(int argc, char **argv) {
     return zkevmc::driver::runExportVerifier();
   if (zkevmc::driver::exportCalldataCommand)
     return zkevmc::driver::runExportCalldata();
+  if (zkevmc::driver::setupCommand)
+    return zkevmc::driver::runSetup();
+  if (zkevmc::driver::proveCommand)
+    return zkevmc::driver::runProve();
+  if (zkevmc::driver::verifyCommand)
+    return zkevmc::driver::runVerify();
+  if (zkevmc::driver::zkeyCommand)
+    return zkevmc::driver::runZkey();
   cl::PrintHelpMessage();
   return 1;
 }

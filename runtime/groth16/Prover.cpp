@@ -39,11 +39,15 @@ void releasePages(const uint8_t *Data, size_t Bytes) {
 Error checkWitnessForKey(const formats::Zkey &Key, ArrayRef<Fr> W) {
   const formats::Groth16Header &H = Key.header();
   if (W.size() != H.NVars)
-    return proverError(Key, "witness for another circuit: " + Twine(W.size()) +
-                                " values, the key has " + Twine(H.NVars) +
-                                " signals");
+    return createStringError(inconvertibleErrorCode(),
+                             "witness for another circuit: " + Twine(W.size()) +
+                                 " values, the key " + Key.path() + " has " +
+                                 Twine(H.NVars) + " signals");
   if (W.empty() || !W[0].isOne())
-    return proverError(Key, "witness for another circuit: wire 0 must be 1");
+    return createStringError(inconvertibleErrorCode(),
+                             "witness for another circuit: wire 0 must be 1 "
+                             "(key " +
+                                 Key.path() + ")");
   return Error::success();
 }
 

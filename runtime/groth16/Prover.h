@@ -40,7 +40,8 @@ struct ProofWithPublic {
 };
 
 /// Checks that W fits the key: nVars values, wire 0 equal to 1. The message
-/// calls a mismatch "witness for another circuit".
+/// calls a mismatch "witness for another circuit" and names the key; the
+/// caller prefixes the witness's file name.
 llvm::Error checkWitnessForKey(const formats::Zkey &Key,
                                llvm::ArrayRef<bn254::Fr> W);
 

@@ -407,7 +407,7 @@ TEST_F(Groth16Test, WitnessForAnotherCircuitIsAnError) {
   llvm::Expected<ProofWithPublic> P = prove(Z, W);
   ASSERT_FALSE(bool(P));
   std::string Msg = llvm::toString(P.takeError());
-  EXPECT_NE(Msg.find("witness for another circuit: 8 values, the key has 7"),
+  EXPECT_NE(Msg.find("witness for another circuit: 8 values, the key "),
             std::string::npos)
       << Msg;
   W.pop_back();
