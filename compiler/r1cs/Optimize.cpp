@@ -24,12 +24,13 @@ bool isLinear(const Constraint &c) {
   return constantValue(c.A) || constantValue(c.B);
 }
 
-// The combination that a linear constraint requires to be zero.
+// The combination that a linear constraint requires to be zero, as C - A·B
+// so a constraint already in that form (A and B empty) keeps its signs.
 LinearCombination linearForm(const Constraint &c) {
   if (std::optional<Fr> a = constantValue(c.A))
-    return addScaled(scale(c.B, *a), -Fr::one(), c.C);
+    return addScaled(c.C, -*a, c.B);
   std::optional<Fr> b = constantValue(c.B);
-  return addScaled(scale(c.A, *b), -Fr::one(), c.C);
+  return addScaled(c.C, -*b, c.A);
 }
 
 class Eliminator {
@@ -111,7 +112,8 @@ private:
   bool eliminable(uint32_t wire) const { return wire >= firstInternal; }
 
   // The wire to solve `form = 0` for: the eliminable one in the fewest
-  // constraints (least fill-in), the latest on a tie. At -O1 only forms
+  // constraints (least fill-in); on a tie one with coefficient ±1 (no
+  // fractions in the substitution), then the latest. At -O1 only forms
   // `k·x + c` and `k·x + l·y` qualify.
   std::optional<uint32_t> choosePivot(const LinearCombination &form) const {
     if (level == OptLevel::O1) {
@@ -120,14 +122,24 @@ private:
       if (!(variables == 1 || (variables == 2 && !hasConstant)))
         return std::nullopt;
     }
-    std::optional<uint32_t> best;
+    std::optional<Term> best;
+    auto unit = [](const Fr &k) { return k.isOne() || (-k).isOne(); };
     for (const Term &t : form) {
       if (!eliminable(t.Wire))
         continue;
-      if (!best || occurrences[t.Wire].size() <= occurrences[*best].size())
-        best = t.Wire;
+      if (!best) {
+        best = t;
+        continue;
+      }
+      size_t count = occurrences[t.Wire].size();
+      size_t bestCount = occurrences[best->Wire].size();
+      if (count < bestCount ||
+          (count == bestCount && unit(t.Coeff) >= unit(best->Coeff)))
+        best = t;
     }
-    return best;
+    if (!best)
+      return std::nullopt;
+    return best->Wire;
   }
 
   void eliminate(uint32_t c, uint32_t pivot, const LinearCombination &form,
