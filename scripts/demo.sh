@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job so far: build zkevmc; disassemble, lift and run an example
-# contract; compile an example function to a zk circuit and compute and check
-# its witness.
+# The main job: build zkevmc; disassemble, lift and run an example contract;
+# compile an example function to a zk circuit, then to R1CS; compute its
+# witness; make a (development) Groth16 key; prove; verify; export the
+# Solidity verifier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -21,3 +22,17 @@ grep -c 'zk\.' out/word_ops.zk.mlir | xargs echo "   zk ops:"
 echo "== zkevmc witness out/word_ops.zk.mlir --circuit word_ops --inputs examples/word_ops.inputs.json --check"
 $zkevmc witness out/word_ops.zk.mlir --circuit word_ops \
   --inputs examples/word_ops.inputs.json --check
+echo "== zkevmc compile examples/word_ops.mlir --emit=r1cs -O2 -o out/"
+$zkevmc compile examples/word_ops.mlir --emit=r1cs -O2 -o out
+echo "== zkevmc witness out/word_ops.zk.mlir --inputs ... --wtns out/word_ops.wtns"
+$zkevmc witness out/word_ops.zk.mlir --circuit word_ops \
+  --inputs examples/word_ops.inputs.json --wtns out/word_ops.wtns
+echo "== zkevmc setup out/word_ops.r1cs -o out/word_ops.zkey"
+$zkevmc setup out/word_ops.r1cs -o out/word_ops.zkey
+$zkevmc zkey export-vkey out/word_ops.zkey -o out/verification_key.json
+echo "== zkevmc prove out/word_ops.zkey out/word_ops.wtns out/proof.json out/public.json"
+$zkevmc prove out/word_ops.zkey out/word_ops.wtns out/proof.json out/public.json
+echo "== zkevmc verify out/verification_key.json out/public.json out/proof.json"
+$zkevmc verify out/verification_key.json out/public.json out/proof.json
+echo "== zkevmc export-verifier out/word_ops.zkey -o out/Verifier.sol"
+$zkevmc export-verifier out/word_ops.zkey -o out/Verifier.sol
