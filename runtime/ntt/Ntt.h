@@ -24,6 +24,18 @@ inline constexpr unsigned kMaxLogSize = 28;
 /// kMaxLogSize (callers reading a size from a file check it first).
 bn254::Fr rootOfUnity(unsigned LogN);
 
+class Domain;
+
+namespace detail {
+/// Domain::cosetForward/cosetInverse, but UseMulAdx = false forces the
+/// baseline-ISA multiplication even where MULX/ADX exist, so tests cover
+/// both paths. With Shift = 1 they are the plain transforms.
+void cosetForwardWith(const Domain &D, bn254::Fr *Values,
+                      const bn254::Fr &Shift, unsigned Threads, bool UseMulAdx);
+void cosetInverseWith(const Domain &D, bn254::Fr *Values,
+                      const bn254::Fr &Shift, unsigned Threads, bool UseMulAdx);
+} // namespace detail
+
 /// Radix-2 domain of size 2^LogN. Precondition: LogN <= kMaxLogSize.
 /// Twiddles (n/2 elements each way) are precomputed once per Domain.
 class Domain {
@@ -54,7 +66,15 @@ private:
   std::vector<bn254::Fr> Twiddles, InvTwiddles;
 
   void transform(bn254::Fr *Values, const std::vector<bn254::Fr> &Tw,
-                 unsigned Threads) const;
+                 unsigned Threads, bool UseMulAdx) const;
+  /// Values[i] *= Scale * Base^i.
+  void scale(bn254::Fr *Values, const bn254::Fr &Scale, const bn254::Fr &Base,
+             unsigned Threads, bool UseMulAdx) const;
+
+  friend void detail::cosetForwardWith(const Domain &, bn254::Fr *,
+                                       const bn254::Fr &, unsigned, bool);
+  friend void detail::cosetInverseWith(const Domain &, bn254::Fr *,
+                                       const bn254::Fr &, unsigned, bool);
 };
 
 } // namespace zkevmc::ntt

@@ -167,6 +167,22 @@ TEST(Ntt, RoundTripAndThreadAgreementAtLargeSizes) {
   }
 }
 
+TEST(Ntt, PortableMultiplicationPathAgrees) {
+  std::mt19937_64 Rng(testSeed() + 4);
+  for (unsigned LogN : {1u, 5u, 13u, 15u}) {
+    ntt::Domain D(LogN);
+    auto A = randomVector(D.size(), Rng);
+    Fr Shift = Fr::random(Rng);
+    auto Fast = A, Portable = A;
+    D.cosetForward(Fast.data(), Shift, 2);
+    ntt::detail::cosetForwardWith(D, Portable.data(), Shift, 2, false);
+    ASSERT_EQ(Fast, Portable) << "log n = " << LogN;
+    EXPECT_EQ(Portable[1], evaluate(A, Shift * D.root()));
+    ntt::detail::cosetInverseWith(D, Portable.data(), Shift, 1, false);
+    EXPECT_EQ(Portable, A);
+  }
+}
+
 TEST(Ntt, SizeOneIsIdentity) {
   ntt::Domain D(0);
   Fr X = Fr::fromU64(7), Y = X;
