@@ -13,13 +13,15 @@
 //       rejected by `zkevmc verify` (and, as a sanity check, by snarkjs)
 //   plus: a witness for another circuit is refused by `zkevmc prove`.
 //
-// Usage: node groth16-interop.mjs <path/to/zkevmc> <work dir>
+//   plus: the lean `zkevmc-prove` binary's proofs verify with snarkjs.
+//
+// Usage: node groth16-interop.mjs <path/to/zkevmc> <work dir> [zkevmc-prove]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [zkevmcArg, workArg] = process.argv.slice(2);
+const [zkevmcArg, workArg, leanArg] = process.argv.slice(2);
 if (!zkevmcArg || !workArg) {
   console.error('usage: node groth16-interop.mjs <zkevmc> <work dir>');
   process.exit(2);
@@ -92,6 +94,13 @@ check(verifiesWithSnarkjs('snarkjs_vk.json', 'public_a.json', 'proof_a.json'),
   '(a) zkevmc proof (snarkjs zkey) verifies with snarkjs groth16 verify');
 check(zkVerify('snarkjs_vk.json', 'public_a.json', 'proof_a.json').ok,
   '(a) ... and with zkevmc verify');
+
+// The lean prover executable (rapidsnark's interface).
+if (leanArg) {
+  run(resolve(leanArg), ['snarkjs.zkey', 'chain.wtns', 'proof_lean.json', 'public_lean.json']);
+  check(verifiesWithSnarkjs('snarkjs_vk.json', 'public_lean.json', 'proof_lean.json'),
+    'zkevmc-prove proof (snarkjs zkey) verifies with snarkjs groth16 verify');
+}
 
 // (b) snarkjs's proof, our verifier.
 snarkjs(['groth16', 'prove', 'snarkjs.zkey', 'chain.wtns', 'proof_b.json', 'public_b.json']);
