@@ -69,6 +69,11 @@ formats::parseSym(llvm::StringRef Text, llvm::StringRef Name) {
                                      LineNo, Fields[2]));
     if (Fields[3].empty())
       return makeError(llvm::formatv("{0}:{1}: empty name", Name, LineNo));
+    // A carriage return inside a name could not be written back (a line
+    // ending in one reads as CRLF).
+    if (Fields[3].contains('\r'))
+      return makeError(
+          llvm::formatv("{0}:{1}: carriage return in name", Name, LineNo));
     Syms.push_back(r1cs::Symbol{uint64_t(Label), Wire, uint64_t(Component),
                                 Fields[3].str()});
   }

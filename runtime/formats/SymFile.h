@@ -20,7 +20,8 @@ namespace zkevmc::formats {
 
 /// Parses .sym text; Name labels errors ("circuit.sym:3: bad wire id 'x'").
 /// Lines may end in "\n" or "\r\n"; a final newline is optional; names may
-/// contain commas (everything after the third comma is the name).
+/// contain commas (everything after the third comma is the name) but not a
+/// carriage return.
 llvm::Expected<std::vector<r1cs::Symbol>> parseSym(llvm::StringRef Text,
                                                    llvm::StringRef Name);
 llvm::Expected<std::vector<r1cs::Symbol>> readSym(llvm::StringRef Path);

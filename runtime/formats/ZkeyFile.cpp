@@ -437,7 +437,10 @@ llvm::Expected<ZkeyContents> formats::loadZkeyContents(const Zkey &Z) {
     return E;
   SectionRef Contrib = Z.contributions();
   K.Contributions.assign(Contrib.Data, Contrib.Data + Contrib.Size);
-  K.SectionOrder = Z.sectionOrder();
+  // Sections other than 1-10 (none that snarkjs writes) are not carried.
+  for (uint32_t Type : Z.sectionOrder())
+    if (Type >= kHeader && Type <= kContributions)
+      K.SectionOrder.push_back(Type);
   return K;
 }
 

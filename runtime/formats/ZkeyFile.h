@@ -148,7 +148,8 @@ struct ZkeyContents {
 
 /// Decodes every section of an opened key into memory (for tests, tools and
 /// round trips; the prover uses the view instead). SectionOrder is the
-/// file's, so writing the contents back reproduces the file.
+/// file's, so writing the contents back reproduces a file that has only
+/// sections 1-10 (as snarkjs's do); other sections are dropped.
 llvm::Expected<ZkeyContents> loadZkeyContents(const Zkey &Z);
 
 /// Writes a .zkey snarkjs can prove and verify with (what `zkevmc setup`

@@ -625,6 +625,8 @@ TEST_F(FormatsTest, SymParsing) {
   EXPECT_EQ(errorOf(parseSym("1,1,99999999999999999999,a\n", "x.sym")),
             "x.sym:1: bad component id '99999999999999999999'");
   EXPECT_EQ(errorOf(parseSym("1,1,1,\n", "x.sym")), "x.sym:1: empty name");
+  EXPECT_EQ(errorOf(parseSym("1,1,1,a\rb\n", "x.sym")),
+            "x.sym:1: carriage return in name");
   EXPECT_EQ(errorOf(parseSym("1,1,1,a\n\n2,2,2,b\n", "x.sym")),
             "x.sym:2: empty line");
   expectContains(errorOf(writeSym({{1, 1, 1, "a\nb"}}, path("n.sym"))),
@@ -782,6 +784,22 @@ TEST_F(FormatsTest, ZkeyRoundTrip) {
   ASSERT_TRUE(bool(L2));
   ASSERT_EQ(errorOf(writeZkey(*L2, path("k3.zkey"))), "");
   EXPECT_EQ(readBytes(path("k2.zkey")), readBytes(path("k3.zkey")));
+}
+
+TEST_F(FormatsTest, ZkeyUnknownSectionsAreDroppedOnRewrite) {
+  ASSERT_EQ(errorOf(writeZkey(sampleZkey(), path("k.zkey"))), "");
+  Builder B;
+  B.bytes(readBytes(path("k.zkey"))).section(11, {1, 2, 3});
+  writeLE32(B.B.data() + 8, 11);
+  writeBytes(path("x.zkey"), B.B);
+  auto Z = Zkey::open(path("x.zkey"));
+  ASSERT_TRUE(bool(Z)) << errorOf(std::move(Z));
+  auto K = loadZkeyContents(*Z);
+  ASSERT_TRUE(bool(K));
+  EXPECT_EQ(K->SectionOrder,
+            (std::vector<uint32_t>{1, 2, 4, 3, 9, 8, 5, 6, 7, 10}));
+  ASSERT_EQ(errorOf(writeZkey(*K, path("y.zkey"))), "");
+  EXPECT_EQ(readBytes(path("y.zkey")), readBytes(path("k.zkey")));
 }
 
 TEST_F(FormatsTest, ZkeyWriterChecksSizes) {
