@@ -10,6 +10,7 @@
 #include "runtime/formats/ZkeyFile.h"
 #include "runtime/groth16/SnarkjsJson.h"
 #include "runtime/groth16/SolidityVerifier.h"
+#include "runtime/groth16/Verifier.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -70,15 +71,7 @@ Expected<groth16::VerificationKey> loadKey(StringRef path) {
   Expected<formats::Zkey> key = formats::Zkey::open(path);
   if (!key)
     return key.takeError();
-  const formats::Groth16Header &header = key->header();
-  groth16::VerificationKey vk;
-  vk.NPublic = header.NPublic;
-  vk.Alpha1 = header.Alpha1;
-  vk.Beta2 = header.Beta2;
-  vk.Gamma2 = header.Gamma2;
-  vk.Delta2 = header.Delta2;
-  vk.IC = key->ic();
-  return vk;
+  return groth16::verificationKeyFromZkey(key->header(), key->ic());
 }
 
 } // namespace

@@ -12,7 +12,10 @@
 //  - `zkevmc export-verifier` gives the same contract from the .zkey and from
 //    verification_key.json; solc 0.8.28 compiles it without warnings; deployed
 //    in @ethereumjs/evm (Cancun), verifyProof accepts the snarkjs proof and
-//    returns false, without reverting, for tampered proofs and inputs.
+//    returns false, without reverting, for tampered proofs and inputs;
+//  - it accepts `zkevmc prove`'s proof on snarkjs's key, and the contract for
+//    a `zkevmc setup` key accepts our proof with that key and rejects
+//    snarkjs's proof for the other key.
 // Exit status 0 when every check passes.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,6 +174,14 @@ const word = (x) => BigInt(x).toString(16).padStart(64, '0');
 
 let lastGas = 0n;
 
+// verifyProof's argument words from `zkevmc export-calldata`, the way a user
+// would produce them.
+function calldataWords(publicFile, proofFile) {
+  const text = run(zkevmc, ['export-calldata', publicFile, proofFile]);
+  const [pa, pb, pc, pub] = JSON.parse('[' + text + ']');
+  return [...pa, ...pb[0], ...pb[1], ...pc, ...pub].map((x) => BigInt(x));
+}
+
 // Calls verifyProof(a, b, c[, input]) with the words in calldata order;
 // returns 'true', 'false' or the failure ('revert', an error).
 async function verifyProof(contract, selector, words) {
@@ -219,9 +230,7 @@ async function checkContract(name, a) {
   }
   const contract = await deploy(compiled.bytecode);
 
-  // Calldata words from our export-calldata, the way a user would call it.
-  const [pa, pb, pc, pub] = JSON.parse('[' + ours + ']');
-  const valid = [...pa, ...pb[0], ...pb[1], ...pc, ...pub].map((x) => BigInt(x));
+  const valid = calldataWords(a.files.public, a.files.proof);
   check(await verifyProof(contract, selector, valid) === 'true', `${name}: verifyProof accepts the snarkjs proof`);
   console.log(`     (${lastGas} gas in the call, calldata excluded)`);
 
@@ -248,6 +257,38 @@ async function checkContract(name, a) {
     await tampered(`input[${i}] + 1`, (w) => { w[8 + i] = (w[8 + i] + 1n) % R; });
     await tampered(`input[${i}] + r (the same value mod r, not below r)`, (w) => { w[8 + i] += R; });
   }
+
+  // Our prover (`zkevmc prove`) on snarkjs's key and witness: the same
+  // contract accepts its proof.
+  const ourProof = join(a.files.dir, 'zkevmc-proof.json');
+  const ourPublic = join(a.files.dir, 'zkevmc-public.json');
+  run(zkevmc, ['prove', a.files.zkey, a.files.wtns, ourProof, ourPublic]);
+  check(readFileSync(ourPublic, 'utf8') === readFileSync(a.files.public, 'utf8'),
+    `${name}: zkevmc prove writes the same public.json as snarkjs`);
+  check(await verifyProof(contract, selector, calldataWords(ourPublic, ourProof)) === 'true',
+    `${name}: verifyProof accepts zkevmc prove's proof`);
+
+  // A key from `zkevmc setup`: its contract accepts our proof with that key
+  // and rejects snarkjs's proof made with the other key; snarkjs verifies our
+  // proof against the verification_key.json we wrote.
+  const ourZkey = join(a.files.dir, 'zkevmc.zkey');
+  const ourVkey = join(a.files.dir, 'zkevmc-verification_key.json');
+  run(zkevmc, ['setup', join(a.files.dir, 'c.r1cs'), '-o', ourZkey, '--vkey', ourVkey]);
+  const ourContractSource = run(zkevmc, ['export-verifier', ourZkey]);
+  const ourCompiled = compile(ourContractSource);
+  check(ourCompiled !== null, `${name}: solc compiles the contract for zkevmc setup's key`);
+  if (!ourCompiled) return;
+  const ourContract = await deploy(ourCompiled.bytecode);
+  const keyedProof = join(a.files.dir, 'zkevmc-keyed-proof.json');
+  const keyedPublic = join(a.files.dir, 'zkevmc-keyed-public.json');
+  run(zkevmc, ['prove', ourZkey, a.files.wtns, keyedProof, keyedPublic]);
+  check(await verifyProof(ourContract, selector, calldataWords(keyedPublic, keyedProof)) === 'true',
+    `${name}: the contract for zkevmc setup's key accepts zkevmc prove's proof with that key`);
+  check(await verifyProof(ourContract, selector, valid) === 'false',
+    `${name}: the contract for zkevmc setup's key rejects snarkjs's proof for the other key`);
+  check(await snarkjs.groth16.verify(JSON.parse(readFileSync(ourVkey, 'utf8')),
+    JSON.parse(readFileSync(keyedPublic, 'utf8')), JSON.parse(readFileSync(keyedProof, 'utf8'))),
+  `${name}: snarkjs verifies zkevmc's proof against zkevmc's verification_key.json`);
 }
 
 const start = Date.now();
