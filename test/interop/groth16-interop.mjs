@@ -1,6 +1,6 @@
 // Groth16 interop: zkevmc's setup, prover and verifier against snarkjs on a
 // circuit compiled by circom 2 (circom2's wasm build), with the witness from
-// circom's wasm generator.
+// circom's wasm through snarkjs's `wtns calculate` (snarkjs runs in-process).
 //   (a) zkevmc's proof with snarkjs's key verifies with `snarkjs groth16 verify`
 //   (b) snarkjs's proof verifies with `zkevmc verify`
 //   (c) zkevmc's development key proves with `snarkjs groth16 prove`, and
@@ -11,15 +11,15 @@
 //       which we leave zero)
 //   (e) tampered proofs, wrong public inputs and a mismatched key are
 //       rejected by `zkevmc verify` (and, as a sanity check, by snarkjs)
-//   plus: a witness for another circuit is refused by `zkevmc prove`.
-//
-//   plus: the lean `zkevmc-prove` binary's proofs verify with snarkjs.
+//   plus: a witness for another circuit is refused by `zkevmc prove`, and
+//   the lean `zkevmc-prove` binary's proofs verify with snarkjs.
 //
 // Usage: node groth16-interop.mjs <path/to/zkevmc> <work dir> [zkevmc-prove]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as snarkjs from 'snarkjs';
 
 const [zkevmcArg, workArg, leanArg] = process.argv.slice(2);
 if (!zkevmcArg || !workArg) {
@@ -29,7 +29,6 @@ if (!zkevmcArg || !workArg) {
 const zkevmc = resolve(zkevmcArg);
 const work = resolve(workArg);
 const here = dirname(fileURLToPath(import.meta.url));
-const snarkjsCli = join(here, 'node_modules/snarkjs/cli.js');
 const circomCli = join(here, 'node_modules/circom2/cli.js');
 
 rmSync(work, { recursive: true, force: true });
@@ -52,7 +51,17 @@ function run(cmd, args, { mayFail = false } = {}) {
   return r;
 }
 const node = process.execPath;
-const snarkjs = (args, opts) => run(node, [snarkjsCli, ...args], opts);
+// snarkjs runs in this process: one curve instance instead of one per CLI
+// call keeps the test fast on a loaded two-core machine.
+const readJson = (f) => JSON.parse(readFileSync(at(f), 'utf8'));
+const writeJson = (f, v) => writeFileSync(at(f), JSON.stringify(v, null, 1));
+async function snarkjsProve(zkey, wtns, proofFile, publicFile) {
+  const { proof, publicSignals } = await snarkjs.groth16.prove(at(zkey), at(wtns));
+  writeJson(proofFile, proof);
+  writeJson(publicFile, publicSignals);
+}
+const verifiesWithSnarkjs = async (vk, pub, proof) =>
+  (await snarkjs.groth16.verify(readJson(vk), readJson(pub), readJson(proof))) === true;
 const zk = (args, opts) => run(zkevmc, args, opts);
 
 // A chain of squarings with a public input; 53 constraints + public
@@ -73,16 +82,14 @@ component main {public [b]} = Chain(50);
 `);
 run(node, [circomCli, 'chain.circom', '--r1cs', '--wasm', '-o', '.']);
 writeFileSync(at('input.json'), JSON.stringify({ x: '987654321987654321', b: '12345678901234567890123' }));
-run(node, [join(work, 'chain_js/generate_witness.js'), 'chain_js/chain.wasm', 'input.json', 'chain.wtns']);
+await snarkjs.wtns.calculate(readJson('input.json'), at('chain_js/chain.wasm'), at('chain.wtns'));
 
-snarkjs(['powersoftau', 'new', 'bn128', '7', 'pot0.ptau']);
-snarkjs(['powersoftau', 'contribute', 'pot0.ptau', 'pot1.ptau', '-e=zkevmc groth16 interop']);
-snarkjs(['powersoftau', 'prepare', 'phase2', 'pot1.ptau', 'pot.ptau']);
-snarkjs(['groth16', 'setup', 'chain.r1cs', 'pot.ptau', 'snarkjs.zkey']);
-snarkjs(['zkey', 'export', 'verificationkey', 'snarkjs.zkey', 'snarkjs_vk.json']);
-
-const verifiesWithSnarkjs = (vk, pub, proof) =>
-  snarkjs(['groth16', 'verify', vk, pub, proof], { mayFail: true }).status === 0;
+const curve = await snarkjs.curves.getCurveFromName('bn128');
+await snarkjs.powersOfTau.newAccumulator(curve, 7, at('pot0.ptau'));
+await snarkjs.powersOfTau.contribute(at('pot0.ptau'), at('pot1.ptau'), 'one', 'zkevmc groth16 interop');
+await snarkjs.powersOfTau.preparePhase2(at('pot1.ptau'), at('pot.ptau'));
+await snarkjs.zKey.newZKey(at('chain.r1cs'), at('pot.ptau'), at('snarkjs.zkey'));
+writeJson('snarkjs_vk.json', await snarkjs.zKey.exportVerificationKey(at('snarkjs.zkey')));
 const zkVerify = (vk, pub, proof) => {
   const r = zk(['verify', vk, pub, proof], { mayFail: true });
   return { ok: r.status === 0 && r.stdout.trim() === 'OK', out: r.stdout.trim() + r.stderr.trim(), status: r.status };
@@ -90,7 +97,7 @@ const zkVerify = (vk, pub, proof) => {
 
 // (a) our proof, snarkjs's key.
 zk(['prove', 'snarkjs.zkey', 'chain.wtns', 'proof_a.json', 'public_a.json']);
-check(verifiesWithSnarkjs('snarkjs_vk.json', 'public_a.json', 'proof_a.json'),
+check(await verifiesWithSnarkjs('snarkjs_vk.json', 'public_a.json', 'proof_a.json'),
   '(a) zkevmc proof (snarkjs zkey) verifies with snarkjs groth16 verify');
 check(zkVerify('snarkjs_vk.json', 'public_a.json', 'proof_a.json').ok,
   '(a) ... and with zkevmc verify');
@@ -98,12 +105,12 @@ check(zkVerify('snarkjs_vk.json', 'public_a.json', 'proof_a.json').ok,
 // The lean prover executable (rapidsnark's interface).
 if (leanArg) {
   run(resolve(leanArg), ['snarkjs.zkey', 'chain.wtns', 'proof_lean.json', 'public_lean.json']);
-  check(verifiesWithSnarkjs('snarkjs_vk.json', 'public_lean.json', 'proof_lean.json'),
+  check(await verifiesWithSnarkjs('snarkjs_vk.json', 'public_lean.json', 'proof_lean.json'),
     'zkevmc-prove proof (snarkjs zkey) verifies with snarkjs groth16 verify');
 }
 
 // (b) snarkjs's proof, our verifier.
-snarkjs(['groth16', 'prove', 'snarkjs.zkey', 'chain.wtns', 'proof_b.json', 'public_b.json']);
+await snarkjsProve('snarkjs.zkey', 'chain.wtns', 'proof_b.json', 'public_b.json');
 check(zkVerify('snarkjs_vk.json', 'public_b.json', 'proof_b.json').ok,
   '(b) snarkjs proof verifies with zkevmc verify');
 check(JSON.stringify(JSON.parse(readFileSync(at('public_a.json')))) ===
@@ -117,26 +124,26 @@ const pa2 = JSON.parse(readFileSync(at('proof_a2.json')));
 check(JSON.stringify(pa.pi_a) !== JSON.stringify(pa2.pi_a) &&
       JSON.stringify(pa.pi_c) !== JSON.stringify(pa2.pi_c),
   'two zkevmc proofs of one witness differ');
-check(verifiesWithSnarkjs('snarkjs_vk.json', 'public_a2.json', 'proof_a2.json'),
+check(await verifiesWithSnarkjs('snarkjs_vk.json', 'public_a2.json', 'proof_a2.json'),
   '... and the second verifies with snarkjs too');
 
 // (c) our development key with snarkjs's prover.
 const setup = zk(['setup', 'chain.r1cs', '-o', 'dev.zkey', '--vkey', 'dev_vk.json']);
 check(/INSECURE/.test(setup.stderr), '(c) development setup announces itself as INSECURE on stderr');
-snarkjs(['zkey', 'export', 'verificationkey', 'dev.zkey', 'dev_vk_snarkjs.json']);
+writeJson('dev_vk_snarkjs.json', await snarkjs.zKey.exportVerificationKey(at('dev.zkey')));
 check(JSON.stringify(JSON.parse(readFileSync(at('dev_vk.json')))) ===
       JSON.stringify(JSON.parse(readFileSync(at('dev_vk_snarkjs.json')))),
   '(c) zkevmc setup --vkey equals snarkjs zkey export verificationkey');
 zk(['zkey', 'export-vkey', 'dev.zkey', '-o', 'dev_vk2.json']);
 check(readFileSync(at('dev_vk2.json'), 'utf8') === readFileSync(at('dev_vk.json'), 'utf8'),
   '(c) zkevmc zkey export-vkey writes the same key');
-snarkjs(['groth16', 'prove', 'dev.zkey', 'chain.wtns', 'proof_c.json', 'public_c.json']);
-check(verifiesWithSnarkjs('dev_vk_snarkjs.json', 'public_c.json', 'proof_c.json'),
+await snarkjsProve('dev.zkey', 'chain.wtns', 'proof_c.json', 'public_c.json');
+check(await verifiesWithSnarkjs('dev_vk_snarkjs.json', 'public_c.json', 'proof_c.json'),
   '(c) snarkjs proof with zkevmc dev key verifies with snarkjs');
 check(zkVerify('dev_vk.json', 'public_c.json', 'proof_c.json').ok,
   '(c) ... and with zkevmc verify');
 zk(['prove', 'dev.zkey', 'chain.wtns', 'proof_c2.json', 'public_c2.json']);
-check(verifiesWithSnarkjs('dev_vk_snarkjs.json', 'public_c2.json', 'proof_c2.json'),
+check(await verifiesWithSnarkjs('dev_vk_snarkjs.json', 'public_c2.json', 'proof_c2.json'),
   '(c) zkevmc proof with zkevmc dev key verifies with snarkjs');
 
 // (d) --ptau setup reproduces snarkjs's key.
@@ -167,27 +174,27 @@ check(ours.body[10].length === 68 && ours.body[10].subarray(64).readUInt32LE(0) 
       theirs.body[10].subarray(64).readUInt32LE(0) === 0,
   '(d) section 10: a fresh key (no contributions) in both');
 zk(['prove', 'ptau.zkey', 'chain.wtns', 'proof_d.json', 'public_d.json']);
-check(verifiesWithSnarkjs('snarkjs_vk.json', 'public_d.json', 'proof_d.json'),
+check(await verifiesWithSnarkjs('snarkjs_vk.json', 'public_d.json', 'proof_d.json'),
   '(d) a proof from the --ptau key verifies against snarkjs\'s verification key');
 
 // (e) rejections.
 const proof = JSON.parse(readFileSync(at('proof_b.json')));
 const pub = JSON.parse(readFileSync(at('public_b.json')));
-function rejected(name, vk, pubJson, proofJson, expect = /^INVALID proof/) {
+async function rejected(name, vk, pubJson, proofJson, expect = /^INVALID proof/) {
   writeFileSync(at(`${name}_public.json`), JSON.stringify(pubJson));
   writeFileSync(at(`${name}_proof.json`), JSON.stringify(proofJson));
   const r = zkVerify(vk, `${name}_public.json`, `${name}_proof.json`);
   check(r.status === 1 && expect.test(r.out), `(e) zkevmc verify rejects ${name}: ${r.out.split('\n')[0]}`);
-  check(!verifiesWithSnarkjs(vk, `${name}_public.json`, `${name}_proof.json`),
+  check(!(await verifiesWithSnarkjs(vk, `${name}_public.json`, `${name}_proof.json`)),
     `(e) ... snarkjs rejects ${name} as well`);
 }
-rejected('swapped-a-and-c', 'snarkjs_vk.json', pub, { ...proof, pi_a: proof.pi_c, pi_c: proof.pi_a });
-rejected('other-proofs-c', 'snarkjs_vk.json', pub, { ...proof, pi_c: pa.pi_c });
+await rejected('swapped-a-and-c', 'snarkjs_vk.json', pub, { ...proof, pi_a: proof.pi_c, pi_c: proof.pi_a });
+await rejected('other-proofs-c', 'snarkjs_vk.json', pub, { ...proof, pi_c: pa.pi_c });
 const bumped = [...pub];
 bumped[1] = (BigInt(bumped[1]) + 1n).toString();
-rejected('wrong-public-input', 'snarkjs_vk.json', bumped, proof);
-rejected('wrong-public-output', 'snarkjs_vk.json', [(BigInt(pub[0]) + 1n).toString(), pub[1]], proof);
-rejected('mismatched-key', 'dev_vk.json', pub, proof);
+await rejected('wrong-public-input', 'snarkjs_vk.json', bumped, proof);
+await rejected('wrong-public-output', 'snarkjs_vk.json', [(BigInt(pub[0]) + 1n).toString(), pub[1]], proof);
+await rejected('mismatched-key', 'dev_vk.json', pub, proof);
 const off = { ...proof, pi_a: [proof.pi_a[0], (BigInt(proof.pi_a[1]) + 1n).toString(), '1'] };
 writeFileSync(at('offcurve_proof.json'), JSON.stringify(off));
 const rOff = zkVerify('snarkjs_vk.json', 'public_b.json', 'offcurve_proof.json');
@@ -205,11 +212,12 @@ component main = M();
 `);
 run(node, [circomCli, 'other.circom', '--r1cs', '--wasm', '-o', '.']);
 writeFileSync(at('other_input.json'), JSON.stringify({ a: '3', b: '5' }));
-run(node, [join(work, 'other_js/generate_witness.js'), 'other_js/other.wasm', 'other_input.json', 'other.wtns']);
+await snarkjs.wtns.calculate(readJson('other_input.json'), at('other_js/other.wasm'), at('other.wtns'));
 const rOther = zk(['prove', 'snarkjs.zkey', 'other.wtns', 'x_proof.json', 'x_public.json'], { mayFail: true });
 check(rOther.status === 1 && /witness for another circuit/.test(rOther.stderr),
   `zkevmc prove refuses a witness for another circuit: ${rOther.stderr.trim()}`);
 
+await curve.terminate();
 if (failures) {
   console.error(`${failures} check(s) failed`);
   process.exit(1);
