@@ -3,6 +3,7 @@
 #include "runtime/groth16/Setup.h"
 
 #include "runtime/formats/R1csFile.h"
+#include "runtime/groth16/Blake2b.h"
 #include "runtime/groth16/Randomness.h"
 #include "runtime/ntt/Ntt.h"
 
@@ -364,6 +365,72 @@ decodeBlock(const formats::Ptau &P, formats::PointSection S, size_t Count,
   return Out;
 }
 
+/// snarkjs's circuit hash feeds points in "uncompressed" form: affine,
+/// big-endian canonical coordinates, G2 imaginary part first, all zeros for
+/// infinity -- exactly the EIP-197 encoding.
+void hashU32(Blake2b &H, uint32_t V) {
+  uint8_t B[4] = {uint8_t(V >> 24), uint8_t(V >> 16), uint8_t(V >> 8),
+                  uint8_t(V)};
+  H.update(B, 4);
+}
+void hashPoint(Blake2b &H, const G1Affine &P) {
+  uint8_t B[64];
+  encodeG1(P, B);
+  H.update(B, sizeof(B));
+}
+void hashPoint(Blake2b &H, const G2Affine &P) {
+  uint8_t B[128];
+  encodeG2(P, B);
+  H.update(B, sizeof(B));
+}
+template <typename AffineT>
+void hashSection(Blake2b &H, const std::vector<AffineT> &Pts) {
+  hashU32(H, uint32_t(Pts.size()));
+  for (const AffineT &P : Pts)
+    hashPoint(H, P);
+}
+
+/// Section 10 of a fresh key as snarkjs's zkey_new.js writes it: the
+/// BLAKE2b-512 of the header points, IC, the points (tau^(i+n) - tau^i) G1
+/// for i < n - 1 (the monomial-basis H that a contribution rescales), C, A,
+/// B1 and B2; then a contribution count of 0.
+Expected<std::vector<uint8_t>> freshCircuitHash(const formats::Ptau &P,
+                                                const ZkeyContents &K) {
+  Blake2b H(64);
+  hashPoint(H, K.Header.Alpha1);
+  hashPoint(H, K.Header.Beta1);
+  hashPoint(H, K.Header.Beta2);
+  hashPoint(H, K.Header.Gamma2);
+  hashPoint(H, K.Header.Delta1);
+  hashPoint(H, K.Header.Delta2);
+  hashSection(H, K.IC);
+  size_t N = K.Header.DomainSize;
+  hashU32(H, uint32_t(N - 1));
+  const size_t Chunk = 4096;
+  for (size_t Begin = 0; Begin + 1 < N; Begin += Chunk) {
+    size_t End = std::min(N - 1, Begin + Chunk);
+    std::vector<G1> Diff(End - Begin);
+    for (size_t I = Begin; I < End; ++I) {
+      Expected<G1Affine> Hi = ptauG1(P, P.tauG1(), I + N, "tauG1");
+      if (!Hi)
+        return Hi.takeError();
+      Expected<G1Affine> Lo = ptauG1(P, P.tauG1(), I, "tauG1");
+      if (!Lo)
+        return Lo.takeError();
+      Diff[I - Begin] = G1(*Hi) + (-*Lo);
+    }
+    for (const G1Affine &A : G1::batchToAffine(Diff))
+      hashPoint(H, A);
+  }
+  hashSection(H, K.C);
+  hashSection(H, K.A);
+  hashSection(H, K.B1);
+  hashSection(H, K.B2);
+  std::vector<uint8_t> Out(64 + 4, 0);
+  H.final(Out.data());
+  return Out;
+}
+
 } // namespace
 
 Expected<ZkeyContents> setupFromPtau(const r1cs::R1cs &R,
@@ -497,6 +564,10 @@ Expected<ZkeyContents> setupFromPtau(const r1cs::R1cs &R,
       return Pt.takeError();
     K.H[I] = *Pt;
   }
+  Expected<std::vector<uint8_t>> Hash = freshCircuitHash(P, K);
+  if (!Hash)
+    return Hash.takeError();
+  K.Contributions = std::move(*Hash);
   return K;
 }
 

@@ -73,8 +73,10 @@ llvm::Expected<formats::ZkeyContents>
 setupDevelopment(const r1cs::R1cs &R, const SetupOptions &Options = {});
 
 /// The key snarkjs's `groth16 setup` makes from a prepared ptau, before
-/// contributions (gamma = delta = 1). Section 10 is a fresh key's with a
-/// zero circuit hash (snarkjs's holds a BLAKE2b hash of the points).
+/// contributions (gamma = delta = 1), byte for byte: section 10 holds
+/// snarkjs's BLAKE2b-512 circuit hash, so `snarkjs zkey contribute` and
+/// `zkey verify` work on it. (A development key's section 10 has a zero
+/// hash: it descends from no ceremony.)
 llvm::Expected<formats::ZkeyContents>
 setupFromPtau(const r1cs::R1cs &R, const formats::Ptau &P,
               const SetupOptions &Options = {});
