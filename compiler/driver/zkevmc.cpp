@@ -246,6 +246,8 @@ int main(int argc, char **argv) {
       "  zkevmc audit <file.mlir> [--timeout-ms N] [--json]\n"
       "  zkevmc witness <circuit.mlir> --inputs <file.json> [--check] [-o "
       "out.json]\n"
+      "  zkevmc witness <circuit.zk.mlir> --inputs <file.json> --wtns "
+      "<out.wtns> [-O0|-O1|-O2]\n"
       "  zkevmc export-verifier <circuit.zkey|verification_key.json> [-o "
       "Verifier.sol]\n"
       "  zkevmc export-calldata <public.json> <proof.json>\n"
