@@ -126,93 +126,65 @@ std::string generateSolidityVerifier(const VerificationKey &VK) {
         "false;\n"
         "        if (b[0][0] >= Q || b[0][1] >= Q || b[1][0] >= Q || b[1][1] "
         ">= Q) return false;\n"
-        "\n"
-        "        bytes memory ic = IC;\n"
-        "        uint256 lx;\n"
-        "        uint256 ly;\n"
-        "        assembly {\n"
-        "            lx := mload(add(ic, 0x20))\n"
-        "            ly := mload(add(ic, 0x40))\n"
-        "        }\n";
+        "\n";
+  // The precompile calls are in assembly on scratch memory past the free
+  // memory pointer: no allocation per call, and a failed call (a point off
+  // the curve or outside G2's subgroup) just clears `ok` instead of
+  // reverting.
+  OS << R"(        bytes memory ic = IC;
+        bool ok;
+        assembly {
+            let p := mload(0x40)
+            // L accumulates in p[0..1]; IC[0] first (the length word skipped).
+            mstore(p, mload(add(ic, 0x20)))
+            mstore(add(p, 0x20), mload(add(ic, 0x40)))
+            ok := 1
+)";
   if (N)
-    OS << "        for (uint256 i = 0; i < " << N
-       << "; i++) {\n"
-          "            uint256 px;\n"
-          "            uint256 py;\n"
-          "            assembly {\n"
-          "                // Skip the length word and IC[0..i].\n"
-          "                let p := add(ic, add(0x60, mul(i, 0x40)))\n"
-          "                px := mload(p)\n"
-          "                py := mload(add(p, 0x20))\n"
-          "            }\n"
-          "            bool ok;\n"
-          "            (ok, px, py) = ecMul(px, py, input[i]);\n"
-          "            if (!ok) return false;\n"
-          "            (ok, lx, ly) = ecAdd(lx, ly, px, py);\n"
-          "            if (!ok) return false;\n"
-          "        }\n";
-  OS << "\n"
-        "        uint256[24] memory pairs;\n"
-        "        pairs[0] = a[0];\n"
-        "        pairs[1] = a[1];\n"
-        "        pairs[2] = b[0][0];\n"
-        "        pairs[3] = b[0][1];\n"
-        "        pairs[4] = b[1][0];\n"
-        "        pairs[5] = b[1][1];\n"
-        "        pairs[6] = ALPHA_X;\n"
-        "        pairs[7] = ALPHA_Y;\n"
-        "        pairs[8] = NEG_BETA_X1;\n"
-        "        pairs[9] = NEG_BETA_X0;\n"
-        "        pairs[10] = NEG_BETA_Y1;\n"
-        "        pairs[11] = NEG_BETA_Y0;\n"
-        "        pairs[12] = lx;\n"
-        "        pairs[13] = ly;\n"
-        "        pairs[14] = NEG_GAMMA_X1;\n"
-        "        pairs[15] = NEG_GAMMA_X0;\n"
-        "        pairs[16] = NEG_GAMMA_Y1;\n"
-        "        pairs[17] = NEG_GAMMA_Y0;\n"
-        "        pairs[18] = c[0];\n"
-        "        pairs[19] = c[1];\n"
-        "        pairs[20] = NEG_DELTA_X1;\n"
-        "        pairs[21] = NEG_DELTA_X0;\n"
-        "        pairs[22] = NEG_DELTA_Y1;\n"
-        "        pairs[23] = NEG_DELTA_Y0;\n"
-        "        return pairingIsOne(pairs);\n"
-        "    }\n"
-        "\n"
-        "    // A failing precompile (a point off the curve or outside G2's "
-        "subgroup)\n"
-        "    // becomes `false` here rather than a revert.\n"
-        "    function ecAdd(uint256 x1, uint256 y1, uint256 x2, uint256 y2)\n"
-        "        private view returns (bool, uint256, uint256)\n"
-        "    {\n"
-        "        (bool ok, bytes memory out) = address(0x06).staticcall("
-        "abi.encode(x1, y1, x2, y2));\n"
-        "        if (!ok || out.length != 64) return (false, 0, 0);\n"
-        "        (uint256 x, uint256 y) = abi.decode(out, (uint256, "
-        "uint256));\n"
-        "        return (true, x, y);\n"
-        "    }\n"
-        "\n"
-        "    function ecMul(uint256 x, uint256 y, uint256 s)\n"
-        "        private view returns (bool, uint256, uint256)\n"
-        "    {\n"
-        "        (bool ok, bytes memory out) = address(0x07).staticcall("
-        "abi.encode(x, y, s));\n"
-        "        if (!ok || out.length != 64) return (false, 0, 0);\n"
-        "        (uint256 rx, uint256 ry) = abi.decode(out, (uint256, "
-        "uint256));\n"
-        "        return (true, rx, ry);\n"
-        "    }\n"
-        "\n"
-        "    function pairingIsOne(uint256[24] memory pairs) private view "
-        "returns (bool) {\n"
-        "        (bool ok, bytes memory out) = "
-        "address(0x08).staticcall(abi.encode(pairs));\n"
-        "        if (!ok || out.length != 32) return false;\n"
-        "        return abi.decode(out, (uint256)) == 1;\n"
-        "    }\n"
-        "}\n";
+    OS << "            for { let i := 0 } lt(i, " << N
+       << R"() { i := add(i, 1) } {
+                // p[2..4] = IC[i + 1], input[i]; ecMul leaves the product
+                // in p[2..3], then ecAdd folds it into p[0..1].
+                let q := add(ic, add(0x60, mul(i, 0x40)))
+                mstore(add(p, 0x40), mload(q))
+                mstore(add(p, 0x60), mload(add(q, 0x20)))
+                mstore(add(p, 0x80), calldataload(add(input, mul(i, 0x20))))
+                ok := and(ok, staticcall(gas(), 0x07, add(p, 0x40), 0x60, add(p, 0x40), 0x40))
+                ok := and(ok, staticcall(gas(), 0x06, p, 0x80, p, 0x40))
+            }
+)";
+  OS << R"(            let lx := mload(p)
+            let ly := mload(add(p, 0x20))
+            // (A, B), (alpha, -beta), (L, -gamma), (C, -delta); B as given,
+            // [[x.c1, x.c0], [y.c1, y.c0]], is already the precompile's order.
+            mstore(p, calldataload(a))
+            mstore(add(p, 0x20), calldataload(add(a, 0x20)))
+            calldatacopy(add(p, 0x40), b, 0x80)
+            mstore(add(p, 0xc0), ALPHA_X)
+            mstore(add(p, 0xe0), ALPHA_Y)
+            mstore(add(p, 0x100), NEG_BETA_X1)
+            mstore(add(p, 0x120), NEG_BETA_X0)
+            mstore(add(p, 0x140), NEG_BETA_Y1)
+            mstore(add(p, 0x160), NEG_BETA_Y0)
+            mstore(add(p, 0x180), lx)
+            mstore(add(p, 0x1a0), ly)
+            mstore(add(p, 0x1c0), NEG_GAMMA_X1)
+            mstore(add(p, 0x1e0), NEG_GAMMA_X0)
+            mstore(add(p, 0x200), NEG_GAMMA_Y1)
+            mstore(add(p, 0x220), NEG_GAMMA_Y0)
+            mstore(add(p, 0x240), calldataload(c))
+            mstore(add(p, 0x260), calldataload(add(c, 0x20)))
+            mstore(add(p, 0x280), NEG_DELTA_X1)
+            mstore(add(p, 0x2a0), NEG_DELTA_X0)
+            mstore(add(p, 0x2c0), NEG_DELTA_Y1)
+            mstore(add(p, 0x2e0), NEG_DELTA_Y0)
+            ok := and(ok, staticcall(gas(), 0x08, p, 0x300, p, 0x20))
+            ok := and(ok, mload(p))
+        }
+        return ok;
+    }
+}
+)";
   return Out;
 }
 
