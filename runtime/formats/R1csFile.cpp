@@ -20,42 +20,45 @@ static llvm::Error makeError(const llvm::Twine &Msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg);
 }
 
-static llvm::Expected<r1cs::LinearCombination>
-readLinearCombination(SectionReader &Rd, uint32_t NWires, uint32_t Index,
-                      char Which) {
-  std::string Field = llvm::formatv("constraint {0} {1}", Index, Which).str();
-  auto NTerms = Rd.u32(Field + " term count");
-  if (!NTerms)
-    return NTerms.takeError();
+/// Reads one linear combination into LC. Field names are formatted only on
+/// the error paths: a large circuit has millions of these.
+static llvm::Error readLinearCombination(SectionReader &Rd, uint32_t NWires,
+                                         uint32_t Index, char Which,
+                                         r1cs::LinearCombination &LC) {
+  auto Field = [&] {
+    return llvm::formatv("constraint {0} {1}", Index, Which).str();
+  };
+  if (Rd.remaining() < 4)
+    return Rd.bytes(4, Field() + " term count").takeError();
+  uint32_t NTerms = readLE32(Rd.current());
+  cantFail(Rd.bytes(4, ""));
   // Check the size up front so a lying count cannot make us reserve
   // gigabytes.
-  if (uint64_t(*NTerms) * kTermBytes > Rd.remaining())
+  if (uint64_t(NTerms) * kTermBytes > Rd.remaining())
     return Rd.error(
         llvm::formatv("truncated: {0}: {1} terms need {2} bytes, {3} left",
-                      Field, *NTerms, uint64_t(*NTerms) * kTermBytes,
+                      Field(), NTerms, uint64_t(NTerms) * kTermBytes,
                       Rd.remaining())
             .str());
-  r1cs::LinearCombination LC;
-  LC.reserve(*NTerms);
-  for (uint32_t T = 0; T < *NTerms; ++T) {
-    uint32_t Wire = readLE32(Rd.current());
-    const uint8_t *Coeff = Rd.current() + 4;
+  LC.reserve(NTerms);
+  for (uint32_t T = 0; T < NTerms; ++T) {
     uint64_t At = Rd.offset();
-    cantFail(Rd.bytes(kTermBytes, Field));
+    const uint8_t *P = cantFail(Rd.bytes(kTermBytes, ""));
+    uint32_t Wire = readLE32(P);
     if (Wire >= NWires)
       return Rd.error(llvm::formatv("{0} term {1} (offset {2}): wire {3} out "
                                     "of range (nWires = {4})",
-                                    Field, T, At, Wire, NWires)
+                                    Field(), T, At, Wire, NWires)
                           .str());
-    std::optional<Fr> V = Fr::fromBytesLE(Coeff);
+    std::optional<Fr> V = Fr::fromBytesLE(P + 4);
     if (!V)
       return Rd.error(llvm::formatv("{0} term {1} (offset {2}): coefficient "
                                     "{3} is not below the prime",
-                                    Field, T, At, leBytesToDecimal(Coeff, 32))
+                                    Field(), T, At, leBytesToDecimal(P + 4, 32))
                           .str());
     LC.push_back(r1cs::Term{Wire, *V});
   }
-  return LC;
+  return llvm::Error::success();
 }
 
 llvm::Expected<r1cs::R1cs> formats::readR1cs(llvm::StringRef Path) {
@@ -120,10 +123,8 @@ llvm::Expected<r1cs::R1cs> formats::readR1cs(llvm::StringRef Path) {
       r1cs::LinearCombination *LCs[] = {
           &R.Constraints[I].A, &R.Constraints[I].B, &R.Constraints[I].C};
       for (int K = 0; K < 3; ++K) {
-        auto LC = readLinearCombination(Rd, R.NWires, I, "ABC"[K]);
-        if (!LC)
-          return LC.takeError();
-        *LCs[K] = std::move(*LC);
+        if (auto E = readLinearCombination(Rd, R.NWires, I, "ABC"[K], *LCs[K]))
+          return E;
       }
     }
     if (auto E = Rd.expectEnd())
