@@ -2,7 +2,8 @@
 // write is read by snarkjs. `snarkjs r1cs info` reports our counts,
 // `snarkjs wtns check` accepts our witness for the opcode gadgets (-O2) and
 // for the word_ops example at -O0, -O1 and -O2, and rejects a witness with
-// one value changed.
+// one value changed. A Groth16 proof made by zkevmc from them verifies with
+// snarkjs.
 //
 // Usage: node r1cs-snarkjs.mjs <path/to/zkevmc> [seed=1]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -147,6 +148,29 @@ for (const level of [0, 1, 2]) {
   const bad = spawnSync('node', [snarkjsCli, 'wtns', 'check', r1csFile, corruptFile], { encoding: 'utf8' });
   check(bad.status !== 0 && bad.stdout.includes('WITNESS IS NOT CORRECT'),
         `word_ops -O${level}: snarkjs wtns check accepts a corrupted witness\n${bad.stdout}${bad.stderr}`);
+}
+
+// End to end: a Groth16 proof over our R1CS and witness (zkevmc setup and
+// prove) verifies with snarkjs, and its public signals are word_ops' outputs
+// then inputs: (5 + 7) * 3 / 7 = 5 and 5 < 7.
+{
+  const dir = join(work, 'word_ops-O2');
+  const zkey = join(dir, 'word_ops.zkey');
+  const vkey = join(dir, 'verification_key.json');
+  const proof = join(dir, 'proof.json');
+  const publicFile = join(dir, 'public.json');
+  zk('setup', join(dir, 'word_ops.r1cs'), '-o', zkey, '--vkey', vkey);
+  zk('prove', zkey, join(dir, 'word_ops.wtns'), proof, publicFile);
+  const signals = JSON.parse(readFileSync(publicFile, 'utf8'));
+  const expected = ['5', '0', '0', '0', '1', '0', '0', '0', '5', '0', '0', '0', '7', '0', '0', '0'];
+  check(JSON.stringify(signals) === JSON.stringify(expected), `word_ops public signals ${JSON.stringify(signals)}`);
+  const verify = (pub) => spawnSync('node', [snarkjsCli, 'groth16', 'verify', vkey, pub, proof], { encoding: 'utf8' });
+  const ok = verify(publicFile);
+  check(ok.status === 0 && ok.stdout.includes('OK'), `snarkjs rejects our proof of word_ops\n${ok.stdout}${ok.stderr}`);
+  const wrong = join(dir, 'wrong-public.json');
+  writeFileSync(wrong, JSON.stringify(['6', ...expected.slice(1)]));
+  const bad = verify(wrong);
+  check(bad.status !== 0, `snarkjs accepts our proof with another quotient\n${bad.stdout}`);
 }
 
 rmSync(work, { recursive: true, force: true });
