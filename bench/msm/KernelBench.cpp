@@ -122,6 +122,13 @@ int main(int Argc, char **Argv) {
       Quick ? std::vector<unsigned>{16} : std::vector<unsigned>{16, 18};
   std::vector<unsigned> NttLogs =
       Quick ? std::vector<unsigned>{16} : std::vector<unsigned>{16, 18, 20};
+  // Other work on a shared machine inflates wall times: say how busy it was.
+  if (std::FILE *F = std::fopen("/proc/loadavg", "r")) {
+    char Buf[128] = {0};
+    if (std::fgets(Buf, sizeof(Buf), F))
+      std::printf("load average at start: %s", Buf);
+    std::fclose(F);
+  }
   std::printf("%-26s %4s %7s %10s %10s\n", "kernel", "size", "threads",
               "wall ms", "cpu ms");
   for (unsigned L : MsmLogs) {

@@ -218,11 +218,15 @@ unsigned windowBits(size_t N) {
 
 /// Signed c-bit digits of every scalar, window-major (Digits[w * N + i]) so
 /// each window reads its digits sequentially. Points at infinity get all-zero
-/// digits, so the hot loop never needs to test for them.
+/// digits, so the hot loop never needs to test for them. Scalars equal to 1
+/// (common in witnesses: bits and flags) also get zero digits and their
+/// indices go to Ones instead, to be summed without any bucket collisions.
 std::vector<int16_t> recode(const uint8_t *Points, size_t PointBytes,
                             const Fr *Scalars, size_t N, unsigned C,
-                            unsigned Windows, unsigned Threads) {
+                            unsigned Windows, unsigned Threads,
+                            std::vector<uint32_t> &Ones) {
   std::vector<int16_t> Digits((size_t)Windows * N);
+  std::vector<std::vector<uint32_t>> OnesPerThread(Threads);
   const int64_t Half = int64_t(1) << (C - 1), Full = int64_t(1) << C;
   const uint64_t Mask = (uint64_t(1) << C) - 1;
   runThreads(Threads, [&](unsigned T) {
@@ -230,6 +234,10 @@ std::vector<int16_t> recode(const uint8_t *Points, size_t PointBytes,
     for (size_t I = Begin; I < End; ++I) {
       if (Scalars[I].isZero() || allZero(Points + I * PointBytes, PointBytes))
         continue; // digits already zero
+      if (Scalars[I].isOne()) {
+        OnesPerThread[T].push_back((uint32_t)I);
+        continue;
+      }
       Limbs K = Scalars[I].toLimbs();
       int64_t Carry = 0;
       for (unsigned W = 0; W < Windows; ++W) {
@@ -247,6 +255,9 @@ std::vector<int16_t> recode(const uint8_t *Points, size_t PointBytes,
       }
     }
   });
+  Ones.clear();
+  for (auto &L : OnesPerThread)
+    Ones.insert(Ones.end(), L.begin(), L.end());
   return Digits;
 }
 
@@ -262,15 +273,23 @@ public:
     Queue.reserve(BatchSize);
   }
 
-  void reset() {
+  /// Starts a sum over Logical buckets, each held as 2^LogCopies copies
+  /// (Logical << LogCopies <= NumBuckets). Copies spread updates of a window
+  /// with few buckets (the top window, the scalar-1 sum) over the whole
+  /// bucket array, so consecutive updates do not collide.
+  void reset(size_t Logical, unsigned LogCopies) {
+    this->Logical = Logical;
+    this->LogCopies = LogCopies;
     std::fill(State.begin(), State.end(), 0);
     if (UsedOverflow)
       Overflow.assign(Overflow.size(), J());
     UsedOverflow = false;
   }
 
-  /// Bucket B (0-based) += (X, Y).
-  void add(uint32_t B, const F &X, const F &Y) {
+  /// Logical bucket B (0-based) += (X, Y); Spread (e.g. the point index)
+  /// picks the copy.
+  void add(uint32_t B, size_t Spread, const F &X, const F &Y) {
+    B = (B << LogCopies) | (uint32_t)(Spread & ((size_t(1) << LogCopies) - 1));
     uint8_t &S = State[B];
     if (S & kBusy) {
       if (Queue.size() < Queue.capacity()) {
@@ -292,23 +311,29 @@ public:
     O.Bucket = B;
     O.X = X;
     O.Y = Y;
-    if (Used == Batch.size()) {
+    // The queue can refill the whole batch, so flush until there is room:
+    // every later add() relies on Used < Batch.size().
+    while (Used == Batch.size()) {
       flush();
       drainQueue(/*Final=*/false);
     }
   }
 
-  /// Completes every pending update and returns sum_b (b+1) * bucket_b.
+  /// Completes every pending update and returns sum_b (b+1) * bucket_b
+  /// over the logical buckets.
   J finish() {
     flush();
     drainQueue(/*Final=*/true);
     flush();
     J Running, Sum;
-    for (size_t B = BX.size(); B-- > 0;) {
-      if (State[B] & kFull)
-        Running += Affine<typename Codec::Traits>(BX[B].base(), BY[B].base());
-      if (UsedOverflow)
-        Running += Overflow[B];
+    const size_t Copies = size_t(1) << LogCopies;
+    for (size_t B = Logical; B-- > 0;) {
+      for (size_t K = B * Copies; K < (B + 1) * Copies; ++K) {
+        if (State[K] & kFull)
+          Running += Affine<typename Codec::Traits>(BX[K].base(), BY[K].base());
+        if (UsedOverflow)
+          Running += Overflow[K];
+      }
       Sum += Running;
     }
     return Sum;
@@ -329,6 +354,8 @@ private:
   std::vector<uint8_t> State;
   std::vector<J> Overflow;
   bool UsedOverflow = false;
+  size_t Logical = 0;
+  unsigned LogCopies = 0;
   std::vector<Op> Batch;
   size_t Used = 0;
   std::vector<Queued> Queue;
@@ -423,33 +450,51 @@ Jacobian<typename Codec::Traits> pippenger(const uint8_t *Points,
     Threads = 1;
   const unsigned C = windowBits(N);
   const unsigned Windows = (255 + C - 1) / C;
+  std::vector<uint32_t> Ones;
   std::vector<int16_t> Digits =
-      recode(Points, Codec::Bytes, Scalars, N, C, Windows, Threads);
+      recode(Points, Codec::Bytes, Scalars, N, C, Windows, Threads, Ones);
 
-  const size_t NumBuckets = size_t(1) << (C - 1);
+  const unsigned LogBuckets = C - 1;
+  const size_t NumBuckets = size_t(1) << LogBuckets;
+  // Scalars are below 2^254, so the top window's digits are at most
+  // 2^TopBits: few buckets, which get copies.
+  const unsigned TopBits = 254 - (Windows - 1) * C;
   // Large enough to amortise the inversion, small enough that few updates
   // collide with a bucket already in the batch.
   const size_t BatchSize = std::clamp<size_t>(NumBuckets / 4, 16, 2048);
-  std::vector<J> WindowSums(Windows);
+  // Jobs 0..Windows-1 are the windows; job Windows is the scalar-1 sum.
+  const unsigned Jobs = Windows + (Ones.empty() ? 0 : 1);
+  std::vector<J> Sums(Jobs);
   std::atomic<unsigned> Next{0};
-  runThreads(std::min(Threads, Windows), [&](unsigned) {
+  runThreads(std::min(Threads, Jobs), [&](unsigned) {
     WindowBuckets<Codec> Buckets(NumBuckets, BatchSize);
     F X, Y;
-    for (unsigned W; (W = Next.fetch_add(1)) < Windows;) {
-      Buckets.reset();
+    for (unsigned W; (W = Next.fetch_add(1)) < Jobs;) {
+      if (W == Windows) {
+        Buckets.reset(1, LogBuckets);
+        for (size_t K = 0; K < Ones.size(); ++K) {
+          Codec::load(Points + (size_t)Ones[K] * Codec::Bytes, X, Y);
+          Buckets.add(0, K, X, Y);
+        }
+        Sums[W] = Buckets.finish();
+        continue;
+      }
+      if (W + 1 == Windows)
+        Buckets.reset(size_t(1) << TopBits, LogBuckets - TopBits);
+      else
+        Buckets.reset(NumBuckets, 0);
       const int16_t *D = Digits.data() + (size_t)W * N;
       for (size_t I = 0; I < N; ++I) {
         int D16 = D[I];
         if (D16 == 0)
           continue;
         Codec::load(Points + I * Codec::Bytes, X, Y);
-        if (D16 > 0) {
-          Buckets.add((uint32_t)(D16 - 1), X, Y);
-        } else {
-          Buckets.add((uint32_t)(-D16 - 1), X, -Y);
-        }
+        if (D16 > 0)
+          Buckets.add((uint32_t)(D16 - 1), I, X, Y);
+        else
+          Buckets.add((uint32_t)(-D16 - 1), I, X, -Y);
       }
-      WindowSums[W] = Buckets.finish();
+      Sums[W] = Buckets.finish();
     }
   });
 
@@ -457,8 +502,10 @@ Jacobian<typename Codec::Traits> pippenger(const uint8_t *Points,
   for (unsigned W = Windows; W-- > 0;) {
     for (unsigned I = 0; I < C; ++I)
       Acc = Acc.dbl();
-    Acc += WindowSums[W];
+    Acc += Sums[W];
   }
+  if (Jobs > Windows)
+    Acc += Sums[Windows];
   return Acc;
 }
 

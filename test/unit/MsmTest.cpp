@@ -212,8 +212,41 @@ TEST(MsmG1, MatchesNaiveSumAcrossSizes) {
   checkRandom<G1Traits>({0, 1, 2, 3, 17, 255, 1000, 4097}, testSeed());
 }
 
-TEST(MsmG1, LargerInputMatchesNaiveSum) {
-  checkRandom<G1Traits>({20000}, testSeed() + 1);
+/// Large inputs checked through discrete logs known by construction:
+/// P_i = (A + i*B) G, so sum_i s_i P_i = (sum_i s_i (A + i*B)) G, a scalar
+/// sum in Fr and one scalar multiplication. Independent of the bucket code
+/// and cheap enough for sizes where the naive sum is not.
+template <typename Traits>
+void checkKnownLogs(size_t N, bool WitnessLike, uint64_t Seed) {
+  using J = Jacobian<Traits>;
+  std::mt19937_64 Rng(Seed);
+  Fr A = Fr::random(Rng), B = Fr::random(Rng);
+  J G(generator(Traits()));
+  J P = G.mul(A), Step = G.mul(B);
+  std::vector<J> Pts(N);
+  Case<Traits> C;
+  Fr Log = A, Want;
+  for (size_t I = 0; I < N; ++I, P += Step, Log += B) {
+    Pts[I] = P;
+    unsigned K = Rng() % 4;
+    Fr S = !WitnessLike || K >= 2 ? Fr::random(Rng)
+           : K == 1               ? Fr::one()
+                                  : Fr::zero();
+    C.Scalars.push_back(S);
+    Want += S * Log;
+  }
+  C.Points = J::batchToAffine(Pts);
+  EXPECT_EQ(C.run(2, 5), G.mul(Want)) << "n = " << N;
+  EXPECT_EQ(C.runPortable(1), G.mul(Want)) << "n = " << N;
+}
+
+TEST(MsmG1, LargeInputsMatchKnownDiscreteLogs) {
+  checkKnownLogs<G1Traits>(70000, false, testSeed() + 1);
+  checkKnownLogs<G1Traits>(70000, true, testSeed() + 11);
+}
+
+TEST(MsmG2, LargeInputMatchesKnownDiscreteLogs) {
+  checkKnownLogs<G2Traits>(20000, true, testSeed() + 12);
 }
 
 TEST(MsmG1, CollidingPointsAndExtremeScalars) {
@@ -230,6 +263,26 @@ TEST(MsmG1, AllEqualPointsAndScalars) {
     C.Scalars.assign(2000, S);
     EXPECT_EQ(C.run(2), G1(P).mul(S).mul(Limbs{2000, 0, 0, 0}));
     EXPECT_EQ(C.run(1), C.naive());
+  }
+}
+
+TEST(MsmG1, WitnessLikeScalarsWithManyOnes) {
+  // More ones than any window has buckets, so the scalar-1 sum wraps its
+  // bucket copies several times; zeros and random values in between.
+  std::mt19937_64 Rng(testSeed() + 9);
+  for (size_t N : {300, 9000}) {
+    Case<G1Traits> C;
+    C.Points = randomPoints<G1Traits>(N, Rng);
+    for (size_t I = 0; I < N; ++I) {
+      unsigned K = Rng() % 10;
+      C.Scalars.push_back(K < 5   ? Fr::one()
+                          : K < 8 ? Fr::zero()
+                                  : Fr::random(Rng));
+    }
+    auto Want = C.naive();
+    EXPECT_EQ(C.run(1), Want) << "n = " << N;
+    EXPECT_EQ(C.run(2), Want) << "n = " << N;
+    EXPECT_EQ(C.runPortable(2), Want) << "n = " << N;
   }
 }
 
@@ -266,6 +319,17 @@ TEST(MsmG2, MatchesNaiveSumAcrossSizes) {
 TEST(MsmG2, CollidingPointsAndExtremeScalars) {
   for (size_t N : {5, 300})
     checkEdgeCases<G2Traits>(N, testSeed() + 6 + N);
+}
+
+TEST(MsmG2, ManyOnes) {
+  std::mt19937_64 Rng(testSeed() + 10);
+  Case<G2Traits> C;
+  C.Points = randomPoints<G2Traits>(3000, Rng);
+  for (size_t I = 0; I < C.Points.size(); ++I)
+    C.Scalars.push_back(I % 3 ? Fr::one() : Fr::random(Rng));
+  auto Want = C.naive();
+  EXPECT_EQ(C.run(2), Want);
+  EXPECT_EQ(C.runPortable(1), Want);
 }
 
 TEST(MsmG2, AllEqualPoints) {
