@@ -212,6 +212,21 @@ static llvm::Error run(llvm::StringRef Cmd, llvm::ArrayRef<const char *> A) {
     auto K = loadZkeyContents(*Z);
     return K ? writeZkey(*K, A[1]) : K.takeError();
   }
+  if (Cmd == "rewrite-zkey-as-new") {
+    // What `zkevmc setup` writes: setup's section order and a fresh
+    // section 10 (zero circuit hash, no contributions).
+    if (auto E = Need(2))
+      return E;
+    auto Z = Zkey::open(A[0]);
+    if (!Z)
+      return Z.takeError();
+    auto K = loadZkeyContents(*Z);
+    if (!K)
+      return K.takeError();
+    K->Contributions.clear();
+    K->SectionOrder.clear();
+    return writeZkey(*K, A[1]);
+  }
   if (Cmd == "check") {
     if (auto E = Need(2))
       return E;
@@ -259,10 +274,12 @@ static llvm::Error run(llvm::StringRef Cmd, llvm::ArrayRef<const char *> A) {
       return E;
     return ptauInfo(A[0]);
   }
-  return fail("unknown command '" + Cmd +
-              "' (copy-r1cs|copy-wtns|copy-sym|copy-zkey IN OUT, check R1CS "
-              "WTNS, r1cs-info R1CS, zkey-json ZKEY, zkey-vs-r1cs ZKEY R1CS, "
-              "zkey-vs-ptau ZKEY PTAU, ptau-info PTAU)");
+  return fail(
+      "unknown command '" + Cmd +
+      "' (copy-r1cs|copy-wtns|copy-sym|copy-zkey|rewrite-zkey-as-new IN OUT, "
+      "check R1CS "
+      "WTNS, r1cs-info R1CS, zkey-json ZKEY, zkey-vs-r1cs ZKEY R1CS, "
+      "zkey-vs-ptau ZKEY PTAU, ptau-info PTAU)");
 }
 
 int main(int Argc, char **Argv) {
