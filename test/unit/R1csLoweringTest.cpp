@@ -197,6 +197,20 @@ TEST_P(R1csCountsTest, OptimisationNeverGrowsAndKeepsPublicWires) {
   EXPECT_LE(o1->System.NWires, o0->System.NWires);
   EXPECT_LE(o2->System.NWires, o1->System.NWires);
   EXPECT_EQ(o0->System.NLabels, o0->System.NWires);
+  // -O2 leaves no linear constraint with an internal wire: each one it could
+  // solve for was eliminated.
+  const r1cs::R1cs &s2 = o2->System;
+  uint32_t firstInternal = 1 + s2.NPubOut + s2.NPubIn + s2.NPrvIn;
+  for (const r1cs::Constraint &c : s2.Constraints) {
+    auto constant = [](const r1cs::LinearCombination &lc) {
+      return lc.empty() || (lc.size() == 1 && lc[0].Wire == 0);
+    };
+    if (!constant(c.A) && !constant(c.B))
+      continue;
+    for (const r1cs::LinearCombination *lc : {&c.A, &c.B, &c.C})
+      for (const r1cs::Term &t : *lc)
+        EXPECT_LT(t.Wire, firstInternal);
+  }
   for (auto *l : {&*o0, &*o1, &*o2}) {
     const r1cs::R1cs &s = l->System;
     EXPECT_EQ(s.NLabels, o0->System.NLabels);
@@ -433,6 +447,11 @@ TEST_F(R1csLoweringTest, CompiledFunctionWithPublicWordsAndCalls) {
     EXPECT_EQ(l->System.NPubOut, 8u);
     EXPECT_EQ(l->System.NPubIn, 8u);
     EXPECT_EQ(l->System.NPrvIn, 0u);
+    // Public outputs and inputs keep their wires and labels at every level.
+    for (uint32_t w = 0; w <= 16; ++w) {
+      EXPECT_EQ(l->System.WireToLabel[w], w);
+      EXPECT_EQ(l->Symbols[w].Wire, int64_t(w));
+    }
     for (int i = 0; i < 8; ++i) {
       U256 a = randomWord(rng), b = i == 0 ? U256(0) : randomWord(rng);
       auto witness = r1cs::computeWitness(*l, circuit, limbsOf({a, b}));
