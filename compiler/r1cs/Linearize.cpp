@@ -143,7 +143,13 @@ private:
     for (auto [arg, lc] : llvm::zip(body.getArguments(), args))
       values[arg] = lc;
     unsigned hintsHere = 0, productsHere = 0, rangesHere = 0, callsHere = 0;
-    auto get = [&](Value v) -> const LinearCombination & { return values[v]; };
+    // Lookups never insert, so references stay valid until the op's result
+    // is stored. (Verified IR defines every operand before its use.)
+    static const LinearCombination kNone;
+    auto get = [&](Value v) -> const LinearCombination & {
+      auto it = values.find(v);
+      return it == values.end() ? kNone : it->second;
+    };
     for (Operation &op : body) {
       llvm::Error err = llvm::Error::success();
       bool done = false;
