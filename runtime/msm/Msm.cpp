@@ -31,10 +31,12 @@ using namespace bn254;
 
 namespace {
 
+/// Threads = 0 means all hardware threads; absurd requests are capped so a
+/// bad argument cannot exhaust the process's threads.
 unsigned resolveThreads(unsigned Threads) {
   if (Threads == 0)
     Threads = std::max(1u, std::thread::hardware_concurrency());
-  return Threads;
+  return std::min(Threads, 256u);
 }
 
 /// Runs Body(T) on Threads threads (T = 0 on the calling thread).
@@ -452,7 +454,8 @@ Jacobian<typename Codec::Traits> pippenger(const uint8_t *Points,
   const unsigned Windows = (255 + C - 1) / C;
   std::vector<uint32_t> Ones;
   std::vector<int16_t> Digits =
-      recode(Points, Codec::Bytes, Scalars, N, C, Windows, Threads, Ones);
+      recode(Points, Codec::Bytes, Scalars, N, C, Windows,
+             (unsigned)std::min<size_t>(Threads, N / 1024 + 1), Ones);
 
   const unsigned LogBuckets = C - 1;
   const size_t NumBuckets = size_t(1) << LogBuckets;

@@ -17,10 +17,12 @@ namespace {
 /// 2^12 elements of Fr are 128 KiB: a block stays in a core's L2.
 constexpr unsigned kBlockLog = 12;
 
+/// Threads = 0 means all hardware threads; absurd requests are capped so a
+/// bad argument cannot exhaust the process's threads.
 unsigned resolveThreads(unsigned Threads) {
   if (Threads == 0)
     Threads = std::max(1u, std::thread::hardware_concurrency());
-  return Threads;
+  return std::min(Threads, 256u);
 }
 
 /// Runs Body(Begin, End) over [0, N) split into Threads contiguous parts.

@@ -286,6 +286,16 @@ TEST(MsmG1, WitnessLikeScalarsWithManyOnes) {
   }
 }
 
+TEST(MsmG1, AnyThreadCountGivesTheSameSum) {
+  std::mt19937_64 Rng(testSeed() + 13);
+  Case<G1Traits> C;
+  C.Points = randomPoints<G1Traits>(3000, Rng);
+  C.Scalars = randomScalars(3000, Rng);
+  auto Want = C.naive();
+  for (unsigned T : {0u, 3u, 7u, 1000u})
+    EXPECT_EQ(C.run(T), Want) << T << " threads";
+}
+
 TEST(MsmG1, PointAndNegationCancel) {
   std::mt19937_64 Rng(testSeed() + 3);
   auto Pts = randomPoints<G1Traits>(500, Rng);

@@ -183,6 +183,21 @@ TEST(Ntt, PortableMultiplicationPathAgrees) {
   }
 }
 
+TEST(Ntt, AnyThreadCountGivesTheSameTransform) {
+  std::mt19937_64 Rng(testSeed() + 5);
+  ntt::Domain D(14);
+  auto A = randomVector(D.size(), Rng);
+  auto Want = A;
+  D.forward(Want.data(), 1);
+  for (unsigned T : {0u, 3u, 7u, 1000u}) {
+    auto V = A;
+    D.forward(V.data(), T);
+    EXPECT_EQ(V, Want) << T << " threads";
+    D.cosetInverse(V.data(), Fr::one(), T);
+    EXPECT_EQ(V, A) << T << " threads";
+  }
+}
+
 TEST(Ntt, SizeOneIsIdentity) {
   ntt::Domain D(0);
   Fr X = Fr::fromU64(7), Y = X;
