@@ -689,6 +689,63 @@ checkGadgetBV(const Gadget &g, const CheckOptions &options, bool usesSpec) {
   return r;
 }
 
+// A BITS sub-circuit is checked with the bit-vector encoding, where "output
+// j is bit j of x" is an extraction (the integer encoding's (x div 2^j) mod 2
+// for the canonical x ≥ 0 is the same number).
+llvm::Expected<CheckResult> checkBitsBV(const Gadget &g, bool completeness,
+                                        const CheckOptions &options) {
+  CheckResult result;
+  result.method = "bit-vector encoding";
+  try {
+    z3::context ctx;
+    z3::solver solver(ctx, "QF_UFBV");
+    zk::CircuitOp circuit = g.circuit;
+    unsigned n = circuit.getResultTypes().size();
+    EncodingOptions eo;
+    eo.inputBits = 0;
+    if (completeness) {
+      eo.hints = HintMode::Compute;
+      eo.assumeConstraints = false;
+      eo.inputBits = n;
+    }
+    auto enc = encodeCircuit(ctx, circuit, eo);
+    if (!enc) {
+      result.reason = llvm::toString(enc.takeError());
+      return result;
+    }
+    if (enc->inputs.size() != 1 || n == 0 || n >= kFeltBits - 2) {
+      result.reason = "a BITS sub-circuit takes one input";
+      return result;
+    }
+    const z3::expr &x = enc->inputs[0];
+    z3::expr goal = z3::ult(
+        x,
+        ctx.bv_val(llvm::toString(APInt::getOneBitSet(kFeltBits, n), 10, false)
+                       .c_str(),
+                   kFeltBits));
+    for (unsigned j = 0; j < n; ++j)
+      goal =
+          goal && enc->outputs[j] == z3::zext(x.extract(j, j), kFeltBits - 1);
+    solver.add(conjunction(ctx, enc->facts));
+    if (completeness)
+      solver.add(!(!disjunction(ctx, enc->hintFaults) &&
+                   conjunction(ctx, enc->constraints) && goal));
+    else
+      solver.add(conjunction(ctx, enc->constraints) && !goal);
+    z3::check_result r = solve(solver, options, result);
+    if (r == z3::unsat)
+      result.verdict = Verdict::Proved;
+    else if (r == z3::unknown)
+      result.reason = "z3: " + solver.reason_unknown();
+    else
+      result.reason = "z3 found a model (sub-circuit counterexamples are not "
+                      "replayed)";
+  } catch (const z3::exception &e) {
+    result.reason = std::string("z3 error: ") + e.msg();
+  }
+  return result;
+}
+
 // The integer result if it decides, else the bit-vector one (which finds
 // counterexamples by bit-blasting small operands first); times add up.
 llvm::Expected<CheckResult>
@@ -719,6 +776,8 @@ llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
   auto bv = [&] {
     return checkGadgetBV<SoundnessQuery>(*g, options, /*usesSpec=*/true);
   };
+  if (g->subspec == "BITS")
+    return checkBitsBV(*g, false, options);
   if (!hasIntegerSpec(*g))
     return bv();
   return combine(cachedIntSoundness(*g, options), bv);
@@ -732,6 +791,8 @@ llvm::Expected<CheckResult> checkCompleteness(zk::CircuitOp gadget,
   auto bv = [&] {
     return checkGadgetBV<CompletenessQuery>(*g, options, /*usesSpec=*/true);
   };
+  if (g->subspec == "BITS")
+    return checkBitsBV(*g, true, options);
   if (!hasIntegerSpec(*g))
     return bv();
   return combine(intCompleteness(*g, options), bv);
@@ -742,6 +803,12 @@ llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,
   auto g = asGadget(gadget);
   if (!g)
     return g.takeError();
+  if (g->subspec == "BITS") {
+    auto sound = checkBitsBV(*g, false, options);
+    if (sound && sound->verdict == Verdict::Proved)
+      sound->method = "derived from soundness";
+    return sound;
+  }
   if (hasIntegerSpec(*g)) {
     // Every satisfying witness gives spec(x) (for DIVMOD by the uniqueness
     // of division), so any two agree.

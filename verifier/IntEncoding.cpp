@@ -255,9 +255,19 @@ z3::expr IntTerms::monomialTerm(const Monomial &m) {
     const z3::expr &f = atoms[m[i]].term;
     facts.push_back(z3::implies(f == 0, t == 0));
     if (isBoolean(m[i])) {
+      // b·r ≤ r for b ≤ 1 and r ≥ 0: what lets x + y − x·y ≥ 0 follow
+      // linearly.
       Monomial rest = m;
       rest.erase(rest.begin() + i);
-      facts.push_back(z3::implies(f == 1, t == monomialTerm(rest)));
+      z3::expr r = monomialTerm(rest);
+      facts.push_back(z3::implies(f == 1, t == r));
+      facts.push_back(t <= r);
+      // And b·r ≥ r − R·(1 − b) for r ≤ R (x·y ≥ x + y − 1 for booleans):
+      // with the bound above, the linear hull of b·r.
+      BigInt rHi = 1;
+      for (unsigned id : rest)
+        rHi *= atoms[id].bound.hi;
+      facts.push_back(t >= r + num(rHi) * f - num(rHi));
     }
   }
   return t;
@@ -316,6 +326,13 @@ struct IntValue {
   z3::expr term;
   Interval bound;
   unsigned width;
+  /// The value as a polynomial over atoms, where the op's integer
+  /// semantics give one exactly (so that products with it meet the
+  /// constraints' monomials).
+  std::optional<Poly> poly;
+  /// The value's 64-bit digits (least significant first; missing ones are
+  /// 0), where known: a quotient's, or limbs shifted and masked out of one.
+  std::optional<std::vector<Poly>> digits;
 };
 
 class IntInstance {
@@ -489,6 +506,10 @@ private:
     }
     if (auto f = dyn_cast<zk::FromIntOp>(op)) {
       const IntValue &v = ints.at(f.getOperand());
+      if (v.poly && v.bound.hi < p && v.bound.lo >= 0) {
+        felts[r] = *v.poly;
+        return llvm::Error::success();
+      }
       if (v.bound.hi < p) {
         felts[r] = Poly::atom(t.atom(v.term, v.bound.lo, v.bound.hi));
         return llvm::Error::success();
@@ -554,14 +575,34 @@ private:
     auto arg = [&](unsigned i) -> const IntValue & {
       return ints.at(op.getOperand(i));
     };
-    auto done = [&](z3::expr term, BigInt lo, BigInt hi) {
+    auto done = [&](z3::expr term, BigInt lo, BigInt hi,
+                    std::optional<Poly> poly = std::nullopt,
+                    std::optional<std::vector<Poly>> digits = std::nullopt) {
       // Values outside [0, 2^w) wrap, as the i<w> operation does.
       if (lo < 0 || hi > top)
-        ints.insert_or_assign(
-            result, IntValue{z3::mod(term, t.num(top + 1)), {0, top}, w});
+        ints.insert_or_assign(result, IntValue{z3::mod(term, t.num(top + 1)),
+                                               {0, top},
+                                               w,
+                                               std::nullopt,
+                                               std::nullopt});
       else
-        ints.insert_or_assign(result, IntValue{term, {lo, hi}, w});
+        ints.insert_or_assign(
+            result,
+            IntValue{term, {lo, hi}, w, std::move(poly), std::move(digits)});
       return llvm::Error::success();
+    };
+    // A value given by digits: its term and polynomial are their sum.
+    // Every digit lies in [0, 2^64) (each is a constant, a fresh digit or a
+    // selection between digits), which bounds the sum better than its
+    // polynomial's interval.
+    auto fromDigits = [&](std::vector<Poly> digits) {
+      Poly sum = t.decode(digits);
+      Interval b = t.bound(sum);
+      BigInt lo = b.lo < 0 ? BigInt(0) : b.lo;
+      BigInt hi = pow2(64 * digits.size()) - 1;
+      if (b.hi < hi)
+        hi = b.hi;
+      return done(t.expr(sum), lo, hi, sum, std::move(digits));
     };
     auto unsupported = [&]() {
       return errorAt(&op, "the integer encoding does not support '" +
@@ -572,22 +613,40 @@ private:
       if (!attr)
         return unsupported();
       BigInt v = toBigInt(attr.getValue().zextOrTrunc(w));
-      return done(t.num(v), v, v);
+      std::vector<Poly> digits;
+      for (BigInt rest = v; rest != 0; rest >>= 64)
+        digits.push_back(Poly::constant(rest & (pow2(64) - 1)));
+      return done(t.num(v), v, v, Poly::constant(v), digits);
     }
     if (auto ti = dyn_cast<zk::ToIntOp>(op)) {
       Poly c = canonical(ti.getOperand());
       Interval b = t.bound(c);
-      return done(t.expr(c), b.lo, b.hi);
+      return done(t.expr(c), b.lo, b.hi, c);
     }
+    auto polys = [&](unsigned n) {
+      for (unsigned i = 0; i < n; ++i)
+        if (!arg(i).poly)
+          return false;
+      return true;
+    };
     if (isa<arith::AddIOp>(op))
       return done(arg(0).term + arg(1).term, arg(0).bound.lo + arg(1).bound.lo,
-                  arg(0).bound.hi + arg(1).bound.hi);
+                  arg(0).bound.hi + arg(1).bound.hi,
+                  polys(2)
+                      ? std::optional<Poly>(t.add(*arg(0).poly, *arg(1).poly))
+                      : std::nullopt);
     if (isa<arith::SubIOp>(op))
       return done(arg(0).term - arg(1).term, arg(0).bound.lo - arg(1).bound.hi,
-                  arg(0).bound.hi - arg(1).bound.lo);
+                  arg(0).bound.hi - arg(1).bound.lo,
+                  polys(2)
+                      ? std::optional<Poly>(t.sub(*arg(0).poly, *arg(1).poly))
+                      : std::nullopt);
     if (isa<arith::MulIOp>(op))
       return done(arg(0).term * arg(1).term, arg(0).bound.lo * arg(1).bound.lo,
-                  arg(0).bound.hi * arg(1).bound.hi);
+                  arg(0).bound.hi * arg(1).bound.hi,
+                  polys(2)
+                      ? std::optional<Poly>(t.mul(*arg(0).poly, *arg(1).poly))
+                      : std::nullopt);
     if (isa<arith::DivUIOp, arith::RemUIOp>(op)) {
       bool isDiv = isa<arith::DivUIOp>(op);
       const IntValue &a = arg(0), &b = arg(1);
@@ -602,12 +661,31 @@ private:
         return done(z3::mod(a.term, b.term), 0,
                     std::min(a.bound.hi, BigInt(*c - 1)));
       }
-      // A symbolic divisor: Z3's integer div and mod (the hint's defining
-      // property a = q·b + r, 0 ≤ r < b, for b > 0).
-      if (isDiv)
-        return done(a.term / b.term, 0, a.bound.hi);
-      return done(z3::mod(a.term, b.term), 0,
-                  std::min(a.bound.hi, BigInt(b.bound.hi - 1)));
+      if (!a.poly || !b.poly)
+        return unsupported();
+      // A symbolic divisor: the quotient and remainder by their defining
+      // property a = q·b + r, 0 ≤ r < b (for b > 0), with q and r as 64-bit
+      // digits, so that the product q·b is a polynomial over the digits and
+      // b's atoms. Unique, so a definition; the same for divui and remui of
+      // the same operands.
+      auto key = std::make_pair(op.getOperand(0).getAsOpaquePointer(),
+                                op.getOperand(1).getAsOpaquePointer());
+      auto it = divisions.find(key);
+      if (it == divisions.end()) {
+        unsigned n = (w + 63) / 64;
+        std::vector<Poly> q, r;
+        for (unsigned i = 0; i < n; ++i) {
+          q.push_back(Poly::atom(t.fresh(prefix + "qd", 0, pow2(64) - 1)));
+          r.push_back(Poly::atom(t.fresh(prefix + "rd", 0, pow2(64) - 1)));
+        }
+        z3::expr defining =
+            t.expr(*a.poly) ==
+                t.expr(t.add(t.mul(t.decode(q), *b.poly), t.decode(r))) &&
+            t.expr(t.decode(r)) < b.term;
+        out.facts.push_back(z3::implies(b.term > 0, defining));
+        it = divisions.emplace(key, std::make_pair(q, r)).first;
+      }
+      return fromDigits(isDiv ? it->second.first : it->second.second);
     }
     if (isa<arith::AndIOp>(op)) {
       for (unsigned i = 0; i < 2; ++i) {
@@ -618,11 +696,18 @@ private:
         BigInt m = *c + 1;
         // A low-bits mask 2^k − 1 keeps x mod 2^k.
         if (*c == 0)
-          return done(ctx.int_val(0), 0, 0);
+          return done(ctx.int_val(0), 0, 0, Poly::constant(0));
         if ((m & *c) != 0)
           return unsupported();
         if (x.bound.hi <= *c)
-          return done(x.term, x.bound.lo, x.bound.hi);
+          return done(x.term, x.bound.lo, x.bound.hi, x.poly, x.digits);
+        size_t k = mpz_sizeinbase(m.get_mpz_t(), 2) - 1;
+        if (x.digits && k % 64 == 0) {
+          std::vector<Poly> low(x.digits->begin(),
+                                x.digits->begin() +
+                                    std::min(x.digits->size(), k / 64));
+          return fromDigits(low);
+        }
         return done(z3::mod(x.term, t.num(m)), 0, *c);
       }
       return unsupported();
@@ -632,7 +717,7 @@ private:
         std::optional<BigInt> c = constantOf(op.getOperand(i));
         if (c && *c == 0) {
           const IntValue &x = arg(1 - i);
-          return done(x.term, x.bound.lo, x.bound.hi);
+          return done(x.term, x.bound.lo, x.bound.hi, x.poly, x.digits);
         }
       }
       return unsupported();
@@ -643,28 +728,56 @@ private:
         return unsupported();
       const IntValue &x = arg(0);
       if (*c >= w)
-        return done(ctx.int_val(0), 0, 0);
-      BigInt s = pow2(c->get_ui());
-      if (isa<arith::ShRUIOp>(op))
+        return done(ctx.int_val(0), 0, 0, Poly::constant(0));
+      unsigned shift = c->get_ui();
+      BigInt s = pow2(shift);
+      if (isa<arith::ShRUIOp>(op)) {
+        if (x.digits && shift % 64 == 0) {
+          std::vector<Poly> high;
+          for (size_t i = shift / 64; i < x.digits->size(); ++i)
+            high.push_back((*x.digits)[i]);
+          return fromDigits(high);
+        }
         return done(x.term / t.num(s), floorDiv(x.bound.lo, s),
                     floorDiv(x.bound.hi, s));
-      return done(x.term * t.num(s), x.bound.lo * s, x.bound.hi * s);
+      }
+      return done(x.term * t.num(s), x.bound.lo * s, x.bound.hi * s,
+                  x.poly ? std::optional<Poly>(t.scale(*x.poly, s))
+                         : std::nullopt);
     }
     if (isa<arith::ExtUIOp>(op)) {
       const IntValue &x = arg(0);
-      return done(x.term, x.bound.lo, x.bound.hi);
+      return done(x.term, x.bound.lo, x.bound.hi, x.poly, x.digits);
     }
     if (isa<arith::TruncIOp>(op)) {
       const IntValue &x = arg(0);
       if (x.bound.hi <= top)
-        return done(x.term, x.bound.lo, x.bound.hi);
+        return done(x.term, x.bound.lo, x.bound.hi, x.poly, x.digits);
       return done(z3::mod(x.term, t.num(top + 1)), 0, top);
     }
     if (isa<arith::SelectOp>(op)) {
       const IntValue &c = arg(0), &x = arg(1), &y = arg(2);
+      // c is 0 or 1, so x·c + y·(1 − c) is the selected value exactly.
+      auto choose = [&](const Poly &px, const Poly &py) {
+        return t.add(py, t.mul(*c.poly, t.sub(px, py)));
+      };
+      std::optional<Poly> poly;
+      std::optional<std::vector<Poly>> digits;
+      if (c.poly && x.poly && y.poly)
+        poly = choose(*x.poly, *y.poly);
+      if (c.poly && x.digits && y.digits) {
+        digits.emplace();
+        for (size_t i = 0; i < std::max(x.digits->size(), y.digits->size());
+             ++i) {
+          Poly zero;
+          digits->push_back(
+              choose(i < x.digits->size() ? (*x.digits)[i] : zero,
+                     i < y.digits->size() ? (*y.digits)[i] : zero));
+        }
+      }
       return done(z3::ite(c.term == 1, x.term, y.term),
                   std::min(x.bound.lo, y.bound.lo),
-                  std::max(x.bound.hi, y.bound.hi));
+                  std::max(x.bound.hi, y.bound.hi), poly, digits);
     }
     if (auto cmp = dyn_cast<arith::CmpIOp>(op)) {
       z3::expr a = arg(0).term, b = arg(1).term;
@@ -691,7 +804,8 @@ private:
       default:
         return unsupported();
       }
-      return done(z3::ite(*r, ctx.int_val(1), ctx.int_val(0)), 0, 1);
+      z3::expr bit = z3::ite(*r, ctx.int_val(1), ctx.int_val(0));
+      return done(bit, 0, 1, Poly::atom(t.atom(bit, 0, 1)));
     }
     return unsupported();
   }
@@ -758,6 +872,9 @@ private:
   } ints;
   llvm::DenseMap<Value, BigInt> ranged;
   std::map<unsigned, z3::expr> inverses;
+  std::map<std::pair<void *, void *>,
+           std::pair<std::vector<Poly>, std::vector<Poly>>>
+      divisions;
   unsigned calls = 0;
 };
 

@@ -11,6 +11,7 @@
 #include "opcodes/Semantics.h"
 #include "opcodes/gadgets/Gadgets.h"
 #include "verifier/GadgetCheck.h"
+#include "verifier/OpcodeAudit.h"
 
 #include "mlir/IR/MLIRContext.h"
 
@@ -25,32 +26,22 @@ using namespace zkevmc;
 
 namespace zkevmc::driver {
 
-cl::SubCommand auditCommand(
-    "audit", "Prove the opcode gadgets sound, complete and deterministic");
+cl::SubCommand
+    auditCommand("audit",
+                 "Prove the opcode gadgets sound, complete and deterministic");
 
 namespace {
 
 cl::opt<bool> opcodesArg("opcodes", cl::desc("Audit the opcode gadget library"),
                          cl::sub(auditCommand));
 cl::list<std::string> onlyArg("only", cl::desc("Only these opcodes"),
-                              cl::value_desc("ADD,MUL,..."),
-                              cl::CommaSeparated, cl::sub(auditCommand));
+                              cl::value_desc("ADD,MUL,..."), cl::CommaSeparated,
+                              cl::sub(auditCommand));
 cl::opt<unsigned> timeoutArg("timeout-ms",
                              cl::desc("Limit of each solver query (ms)"),
                              cl::init(30000), cl::sub(auditCommand));
 cl::opt<bool> auditJson("json", cl::desc("Print one JSON object"),
                         cl::sub(auditCommand));
-
-unsigned countOps(zk::CircuitOp circuit, bool constraints) {
-  unsigned n = 0;
-  circuit.walk([&](mlir::Operation *op) {
-    if (constraints)
-      n += isa<zk::AssertEqOp, zk::AssertBoolOp, zk::RangeOp>(op);
-    else if (auto hint = dyn_cast<zk::WitnessOp>(op))
-      n += hint.getNumResults();
-  });
-  return n;
-}
 
 } // namespace
 
@@ -83,71 +74,53 @@ int runAudit() {
       mlir::ModuleOp::create(mlir::UnknownLoc::get(&context));
   verifier::CheckOptions options;
   options.timeoutMs = timeoutArg;
+  std::vector<uint8_t> opcodes;
+  for (const opcodes::OpcodeInfo *info : targets)
+    opcodes.push_back(info->byte);
 
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  bool allProved = true;
   if (!auditJson)
-    outs() << "opcode      constraints witnesses  soundness   completeness "
-              "determinism  seconds\n";
-  for (const opcodes::OpcodeInfo *info : targets) {
-    zk::CircuitOp gadget = gadgets::getOrBuildGadget(*module, info->byte);
-    // A gadget that calls sub-gadgets (EXP) is counted with its callees
-    // inlined by the verifier; here only its own body is counted.
-    unsigned constraints = countOps(gadget, true);
-    unsigned witnesses = countOps(gadget, false);
-    nlohmann::ordered_json row;
-    row["opcode"] = info->mnemonic;
-    row["constraints"] = constraints;
-    row["witnesses"] = witnesses;
-    double seconds = 0;
-    std::string verdicts[3];
-    const char *names[3] = {"soundness", "completeness", "determinism"};
-    for (int i = 0; i < 3; ++i) {
-      Expected<verifier::CheckResult> result =
-          i == 0   ? verifier::checkSoundness(gadget, options)
-          : i == 1 ? verifier::checkCompleteness(gadget, options)
-                   : verifier::checkDeterminism(gadget, options);
-      if (!result)
-        return fail(info->mnemonic, toString(result.takeError()));
-      verdicts[i] = verifier::verdictName(result->verdict).str();
-      seconds += result->seconds;
-      nlohmann::ordered_json check;
-      check["verdict"] = verdicts[i];
-      check["seconds"] = result->seconds;
-      if (result->verdict != verifier::Verdict::Proved)
-        allProved = false;
-      if (result->counterexample) {
-        check["counterexample"] = {
-            {"inputs", result->counterexample->inputWords()},
-            {"explanation", result->counterexample->explanation}};
-      }
-      if (!result->reason.empty())
-        check["reason"] = result->reason;
-      row[names[i]] = check;
-    }
-    row["seconds"] = seconds;
-    rows.push_back(row);
-    if (!auditJson) {
-      outs() << format("%-11s %11u %9u  %-11s %-11s %-11s %8.2f\n",
-                       info->mnemonic, constraints, witnesses,
-                       verdicts[0].c_str(), verdicts[1].c_str(),
-                       verdicts[2].c_str(), seconds);
-      for (const char *name : names)
-        if (row[name].contains("counterexample"))
-          outs() << "  " << name << " counterexample: "
-                 << row[name]["counterexample"].dump() << "\n";
-        else if (row[name].contains("reason"))
-          outs() << "  " << name << ": " << row[name]["reason"].get<std::string>()
-                 << "\n";
-      outs().flush();
-    }
-  }
+    verifier::printAuditHeader(outs(), /*withCircuit=*/false);
+  Expected<verifier::OpcodeLibraryAudit> report = verifier::auditOpcodeLibrary(
+      *module, opcodes, options, [&](const verifier::GadgetAudit &row) {
+        if (auditJson)
+          return;
+        verifier::printAuditRow(outs(), row, /*withCircuit=*/false);
+        outs().flush();
+      });
+  if (!report)
+    return fail("audit", toString(report.takeError()));
+  bool allProved = report->allProved();
   if (auditJson) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const verifier::GadgetAudit &row : report->rows) {
+      nlohmann::ordered_json j = verifier::auditToJson(row, false);
+      for (int i = 0; i < 3; ++i) {
+        const verifier::CheckResult &r = row.results[i];
+        j[verifier::kPropertyNames[i]]["method"] = r.method;
+        if (!r.assumed.empty())
+          j[verifier::kPropertyNames[i]]["assumes"] = r.assumed;
+      }
+      rows.push_back(j);
+    }
     nlohmann::ordered_json out;
     out["opcodes"] = rows;
+    if (report->divisionLemmaNeeded)
+      out["divisionLemma"] = {
+          {"verdict", report->divisionLemmaProved ? "proved" : "unknown"},
+          {"seconds", report->divisionLemmaSeconds}};
+    out["seconds"] = report->seconds();
     out["allProved"] = allProved;
     outs() << out.dump(2) << "\n";
+    return allProved ? 0 : 1;
   }
+  if (report->divisionLemmaNeeded)
+    outs() << format("division lemma (B > 0, A = QB + R, 0 <= R < B => Q = A "
+                     "div B, R = A mod B): %s in %.2f s\n",
+                     report->divisionLemmaProved ? "proved" : "unknown",
+                     report->divisionLemmaSeconds);
+  outs() << format("total %.2f s; %s\n", report->seconds(),
+                   allProved ? "every property of every circuit is proved"
+                             : "NOT everything is proved");
   return allProved ? 0 : 1;
 }
 
