@@ -78,6 +78,11 @@ bool ModuleAudit::allProved() const {
   return true;
 }
 
+bool isAudited(zk::CircuitOp circuit) {
+  return circuit->hasAttr(zk::kSpecAttrName) ||
+         circuit->hasAttr(kSubspecAttrName);
+}
+
 unsigned countConstraints(zk::CircuitOp circuit) {
   unsigned n = 0;
   circuit.walk([&](mlir::Operation *op) {
@@ -98,6 +103,8 @@ llvm::Expected<GadgetAudit> auditGadget(zk::CircuitOp gadget,
   audit.circuit = gadget.getSymName().str();
   if (auto spec = gadget->getAttrOfType<mlir::StringAttr>(zk::kSpecAttrName))
     audit.opcode = spec.getValue().upper();
+  else if (auto sub = gadget->getAttrOfType<mlir::StringAttr>(kSubspecAttrName))
+    audit.opcode = sub.getValue().str();
   audit.constraints = countConstraints(gadget);
   audit.witnesses = countWitnesses(gadget);
   llvm::Expected<CheckResult> (*checks[3])(
@@ -157,9 +164,8 @@ llvm::Expected<ModuleAudit> auditModule(mlir::ModuleOp module,
     return err;
   ModuleAudit audit;
   for (zk::CircuitOp circuit : module.getOps<zk::CircuitOp>()) {
-    if (!circuit->hasAttr(zk::kSpecAttrName)) {
-      audit.skipped.push_back(
-          {circuit.getSymName().str(), "no zk.spec naming its opcode"});
+    if (!isAudited(circuit)) {
+      audit.skipped.push_back({circuit.getSymName().str(), kSkipReason.str()});
       continue;
     }
     llvm::Expected<GadgetAudit> gadget = auditGadget(circuit, options);
@@ -198,6 +204,10 @@ nlohmann::ordered_json auditToJson(const GadgetAudit &audit, bool withCircuit) {
       check["counterexample"] = counterexampleToJson(*r.counterexample);
     if (!r.reason.empty())
       check["reason"] = r.reason;
+    if (!r.method.empty())
+      check["method"] = r.method;
+    if (!r.assumed.empty())
+      check["assumed"] = r.assumed;
     row[kPropertyNames[i]] = check;
   }
   row["seconds"] = audit.seconds();
@@ -221,6 +231,14 @@ void printAuditRow(llvm::raw_ostream &os, const GadgetAudit &audit,
                      verdictName(audit.results[1].verdict).str().c_str(),
                      verdictName(audit.results[2].verdict).str().c_str(),
                      audit.seconds());
+  std::vector<std::string> assumed;
+  for (const CheckResult &r : audit.results)
+    for (const std::string &name : r.assumed)
+      if (!llvm::is_contained(assumed, name))
+        assumed.push_back(name);
+  if (!assumed.empty())
+    os << "  uses the proven relations of @" << llvm::join(assumed, ", @")
+       << " (their own rows)\n";
   for (int i = 0; i < 3; ++i) {
     const CheckResult &r = audit.results[i];
     if (r.counterexample) {

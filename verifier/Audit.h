@@ -28,7 +28,8 @@ inline constexpr const char *kPropertyNames[3] = {"soundness", "completeness",
 
 struct GadgetAudit {
   std::string circuit;
-  /// The opcode `zk.spec` names, upper case.
+  /// The opcode `zk.spec` names, upper case, or a sub-circuit's
+  /// `zk.subspec`.
   std::string opcode;
   /// Constraint ops (assert_eq, assert_bool, range) and hint results in the
   /// circuit's own body (a callee's are not counted).
@@ -40,6 +41,17 @@ struct GadgetAudit {
   double seconds() const;
   bool allProved() const;
 };
+
+/// The attribute naming a sub-circuit's relation (IntSpec.h): gadgets that
+/// call it are proved with that relation in place of the call, so the
+/// sub-circuit is audited too.
+inline constexpr llvm::StringLiteral kSubspecAttrName = "zk.subspec";
+
+/// Whether a circuit of an audited file is checked: it has a zk.spec or a
+/// zk.subspec. Others are listed as skipped with kSkipReason.
+bool isAudited(zk::CircuitOp circuit);
+inline constexpr llvm::StringLiteral kSkipReason =
+    "neither zk.spec nor zk.subspec";
 
 /// Constraint ops and hint results in `circuit`'s own body.
 unsigned countConstraints(zk::CircuitOp circuit);
@@ -69,9 +81,9 @@ struct ModuleAudit {
 /// location has none.
 llvm::Error validateGadgets(mlir::ModuleOp module, llvm::StringRef fileName);
 
-/// Audits every circuit of `module` with a `zk.spec`, in file order, and
-/// lists the others as skipped. Fails as validateGadgets does, before any
-/// query is made, and when no circuit names an opcode.
+/// Audits every circuit of `module` with a `zk.spec` or `zk.subspec`, in
+/// file order, and lists the others as skipped. Fails as validateGadgets does,
+/// before any query is made, and when no circuit names an opcode.
 llvm::Expected<ModuleAudit> auditModule(mlir::ModuleOp module,
                                         llvm::StringRef fileName,
                                         const CheckOptions &options);
@@ -81,7 +93,8 @@ std::vector<std::string> decimalStrings(llvm::ArrayRef<llvm::APInt> values);
 
 /// One row of the JSON report: {circuit?, opcode, constraints, witnesses,
 /// soundness, completeness, determinism, seconds}; `circuit` only when
-/// `withCircuit`.
+/// `withCircuit`. Each property is {verdict, seconds, counterexample?,
+/// reason?, method?, assumed?}.
 nlohmann::ordered_json auditToJson(const GadgetAudit &audit, bool withCircuit);
 
 /// The table header and one row per gadget, with each failed property's
