@@ -472,7 +472,10 @@ Jacobian<typename Codec::Traits> pippenger(const uint8_t *Points,
   runThreads(std::min(Threads, Jobs), [&](unsigned) {
     WindowBuckets<Codec> Buckets(NumBuckets, BatchSize);
     F X, Y;
-    for (unsigned W; (W = Next.fetch_add(1)) < Jobs;) {
+    // Jobs are handed out scalar-1 sum first: it can be the largest, and
+    // starting it last would leave the other threads idle at the end.
+    for (unsigned Job; (Job = Next.fetch_add(1)) < Jobs;) {
+      unsigned W = Jobs > Windows ? (Job + Windows) % Jobs : Job;
       if (W == Windows) {
         Buckets.reset(1, LogBuckets);
         for (size_t K = 0; K < Ones.size(); ++K) {
