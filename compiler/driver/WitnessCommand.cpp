@@ -222,9 +222,9 @@ int runWitness() {
     return fail(circuitFile, circuitName.empty()
                                  ? Twine("no zk.circuit in the file")
                                  : "no zk.circuit named @" + circuitName);
-  if (circuits.size() > 1) {
-    // A compiled contract calls its gadgets; the one circuit nothing calls
-    // is the one meant.
+  if (circuits.size() > 1 && (*module)->hasAttr(kR1csLevelAttrName)) {
+    // A .zk.mlir from `compile --emit=r1cs` holds one circuit and its
+    // callees; the one nothing calls is the one meant.
     llvm::DenseSet<StringRef> called;
     for (CircuitOp c : circuits)
       c.walk([&](zk::CallOp call) { called.insert(call.getCallee()); });
