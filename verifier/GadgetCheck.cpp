@@ -517,6 +517,9 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
     auto enc = encodeCircuitInt(t, g.circuit, eo);
     if (!enc)
       return unknownResult(llvm::toString(enc.takeError()), 0);
+    // Without a callee that states them, the spec's division and word
+    // product are Z3's own (exact) operations.
+    t.interpretDivision = !enc->usesUninterpreted;
     auto goal = intGoal(t, g, *enc);
     if (!goal)
       return unknownResult(llvm::toString(goal.takeError()), 0);
@@ -551,8 +554,11 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
     auto check = checkAssignment(g.circuit, cex.inputs, cex.witness);
     if (!check)
       return check.takeError();
-    if (check->violation || !limbsWellFormed(cex.inputs))
+    if (check->violation || !limbsWellFormed(cex.inputs)) {
+      result.reason += check->violation ? " (" + *check->violation + ")"
+                                        : std::string(" (inputs not words)");
       return result;
+    }
     cex.outputs = check->outputs;
     cex.explanation = compareWithSpec(g, cex.inputs, cex.outputs);
     if (cex.explanation.empty())
@@ -579,6 +585,9 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
     auto enc = encodeCircuitInt(t, g.circuit, eo);
     if (!enc)
       return unknownResult(llvm::toString(enc.takeError()), 0);
+    // Without a callee that states them, the spec's division and word
+    // product are Z3's own (exact) operations.
+    t.interpretDivision = !enc->usesUninterpreted;
     auto goal = intGoal(t, g, *enc);
     if (!goal)
       return unknownResult(llvm::toString(goal.takeError()), 0);

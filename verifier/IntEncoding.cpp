@@ -831,6 +831,9 @@ private:
             z3::implies((*spec)->precondition, (*spec)->guarantee));
         out.obligations.push_back((*spec)->precondition);
         out.assumed.push_back(callee.getSymName().str());
+        auto kind = callee->getAttrOfType<StringAttr>("zk.subspec");
+        if (!kind || kind.getValue() != "BITS")
+          out.usesUninterpreted = true;
         for (auto [r, poly] : llvm::zip(call.getResults(), (*spec)->outputs))
           felts[r] = poly;
         return llvm::Error::success();

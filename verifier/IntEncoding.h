@@ -147,6 +147,10 @@ struct IntEncodedCircuit {
   z3::expr_vector obligations;
   /// Symbols of the callees whose specs were used.
   std::vector<std::string> assumed;
+  /// Whether a callee's guarantee is stated with the uninterpreted
+  /// int.div, int.mod or word.mul (a caller's spec must then use them too);
+  /// otherwise the spec may use the interpreted operations.
+  bool usesUninterpreted = false;
 };
 
 /// Encodes `circuit` into `terms`' context. `inputs`, when given, are the

@@ -83,6 +83,9 @@ z3::expr power(IntTerms &t, const z3::expr &base,
     result = t.wordProduct(result, result);
     Poly bit = bitOf(t, exponentLimbs[j / kLimbBits], j % kLimbBits);
     result = z3::ite(t.expr(bit) == 1, t.wordProduct(result, base), result);
+    // On numerals (the spec test) evaluating as we go keeps the term small.
+    if (t.interpretDivision)
+      result = result.simplify();
   }
   return result;
 }
