@@ -16,13 +16,23 @@
 
 #include "runtime/bn254/Field.h"
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
+
 namespace zkevmc::bn254 {
 
 /// True when mulMontAdx may be called (x86-64 with BMI2 and ADX).
 inline bool cpuHasMulAdx() {
 #if defined(__x86_64__) && !defined(ZKEVMC_BN254_PORTABLE)
-  static const bool Has =
-      __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("adx");
+  // CPUID leaf 7, EBX: bit 8 = BMI2 (MULX), bit 19 = ADX. Asked directly
+  // because older clang's __builtin_cpu_supports does not know "adx".
+  static const bool Has = [] {
+    unsigned A = 0, B = 0, C = 0, D = 0;
+    if (!__get_cpuid_count(7, 0, &A, &B, &C, &D))
+      return false;
+    return ((B >> 8) & 1) && ((B >> 19) & 1);
+  }();
   return Has;
 #else
   return false;
@@ -87,12 +97,11 @@ __attribute__((always_inline)) inline Limbs mulMontAdx(const Limbs &A,
           : [r0] "+&r"(R0), [r1] "+&r"(R1), [r2] "+&r"(R2), [r3] "+&r"(R3),
             [r4] "=&r"(R4), [lo] "=&r"(Lo), [hi] "=&r"(Hi)
           : [a] "r"(A.data()), [b] "r"(B.data()), [p0] "m"(P[0]),
-            [p1] "m"(P[1]), [p2] "m"(P[2]), [p3] "m"(P[3]), [inv] "m"(Inv),
-            // The limbs are read through the pointers; naming them as memory
-            // inputs (instead of a "memory" clobber) tells the compiler
-            // exactly what is read, so it need not spill everything else.
-            "m"(A), "m"(B)
-          : "rax", "rdx", "cc");
+            [p1] "m"(P[1]), [p2] "m"(P[2]), [p3] "m"(P[3]), [inv] "m"(Inv)
+          // "memory" rather than naming A and B as memory inputs: those
+          // would each need one more address register, and unoptimised
+          // sanitizer builds (the fuzz configuration) run out of them.
+          : "rax", "rdx", "cc", "memory");
 #undef ZK_ADX_ROUND
   // The value is (R4, R0, R1, R2) and below 2p: subtract p once if needed.
   unsigned char Borrow = 0;
