@@ -48,13 +48,12 @@ int runExportVerifier();
 extern llvm::cl::SubCommand exportCalldataCommand;
 int runExportCalldata();
 
-/// `zkevmc setup`, `prove`, `verify` and `zkey export-vkey`: Groth16.
+/// `zkevmc setup`, `verify` and `zkey export-vkey`: Groth16 (`prove` is the
+/// separate executable zkevmc-prove, which the `zkevmc` launcher runs).
 extern llvm::cl::SubCommand setupCommand;
-extern llvm::cl::SubCommand proveCommand;
 extern llvm::cl::SubCommand verifyCommand;
 extern llvm::cl::SubCommand zkeyCommand;
 int runSetup();
-int runProve();
 int runVerify();
 int runZkey();
 

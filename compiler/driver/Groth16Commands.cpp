@@ -1,13 +1,15 @@
 //===- Groth16Commands.cpp - zkevmc setup, prove, verify, zkey ------------===//
 //
-// The Groth16 toolchain, argument-compatible with its neighbours: `prove`
-// takes rapidsnark's order (zkey, witness, proof, public), `verify`
-// snarkjs's (verification key, public, proof). Exit status 0 on success;
+// The Groth16 toolchain, argument-compatible with its neighbours: `verify`
+// takes snarkjs's order (verification key, public, proof). `prove` is
+// zkevmc-prove.cpp, a separate lean executable that the `zkevmc` launcher
+// runs. Exit status 0 on success;
 // 1 on bad input, a failed step or (for verify) a proof that does not verify.
 //
 //===----------------------------------------------------------------------===//
 
 #include "compiler/driver/Commands.h"
+#include "compiler/driver/ProgressLine.h"
 
 #include "runtime/formats/PtauFile.h"
 #include "runtime/formats/R1csFile.h"
@@ -30,9 +32,6 @@ namespace zkevmc::driver {
 
 cl::SubCommand setupCommand("setup",
                             "Make a Groth16 proving key (.zkey) for an R1CS");
-cl::SubCommand
-    proveCommand("prove", "Prove a witness with a Groth16 .zkey (rapidsnark's "
-                          "argument order)");
 cl::SubCommand
     verifyCommand("verify",
                   "Verify a Groth16 proof against a verification key");
@@ -57,11 +56,6 @@ cl::opt<std::string> setupVkey("vkey",
                                cl::value_desc("verification_key.json"),
                                cl::sub(setupCommand));
 
-cl::list<std::string> proveFiles(cl::Positional, cl::OneOrMore,
-                                 cl::desc("<circuit.zkey> <witness.wtns> "
-                                          "<proof.json> <public.json>"),
-                                 cl::sub(proveCommand));
-
 cl::list<std::string> verifyFiles(cl::Positional, cl::OneOrMore,
                                   cl::desc("<verification_key.json> "
                                            "<public.json> <proof.json>"),
@@ -76,46 +70,7 @@ cl::opt<std::string> zkeyOutput("o", cl::desc("Output file (default: stdout)"),
 
 cl::opt<unsigned> threadsArg("threads",
                              cl::desc("Worker threads (default: all cores)"),
-                             cl::init(0), cl::sub(setupCommand),
-                             cl::sub(proveCommand));
-
-/// A one-line progress display on stderr, only when stderr is a terminal
-/// (logs and pipes get no carriage-return noise). Redraws at most every
-/// 100 ms.
-class ProgressLine {
-public:
-  ProgressLine() : Enabled(isatty(STDERR_FILENO)) {}
-  ~ProgressLine() { finish(); }
-
-  groth16::ProgressFn callback() {
-    if (!Enabled)
-      return {};
-    return [this](StringRef Step, size_t Done, size_t Total) {
-      auto Now = std::chrono::steady_clock::now();
-      if (Step == Last && Done < Total && Now - LastDraw < Interval)
-        return;
-      LastDraw = Now;
-      Last = Step.str();
-      unsigned Pct = Total ? unsigned(Done * 100 / Total) : 100;
-      errs() << "\r\033[K" << Step << ": " << Pct << "%";
-      errs().flush();
-      Drawn = true;
-    };
-  }
-
-  void finish() {
-    if (Drawn)
-      errs() << "\r\033[K";
-    Drawn = false;
-  }
-
-private:
-  static constexpr std::chrono::milliseconds Interval{100};
-  bool Enabled;
-  bool Drawn = false;
-  std::string Last;
-  std::chrono::steady_clock::time_point LastDraw;
-};
+                             cl::init(0), cl::sub(setupCommand));
 
 int failWith(Error E) {
   WithColor::error(errs(), "zkevmc") << toString(std::move(E)) << "\n";
@@ -170,34 +125,6 @@ int runSetup() {
       return failWith(Key.takeError());
     return writeVkey(*Key, setupVkey);
   }
-  return 0;
-}
-
-int runProve() {
-  if (proveFiles.size() != 4)
-    return fail("prove", "expected 4 arguments: <circuit.zkey> <witness.wtns> "
-                         "<proof.json> <public.json>, got " +
-                             Twine(proveFiles.size()));
-  Expected<formats::Zkey> Key = formats::Zkey::open(proveFiles[0]);
-  if (!Key)
-    return failWith(Key.takeError());
-  Expected<r1cs::Witness> W = formats::readWtns(proveFiles[1]);
-  if (!W)
-    return failWith(W.takeError());
-  if (Error E = groth16::checkWitnessForKey(*Key, *W))
-    return fail(proveFiles[1], toString(std::move(E)));
-  ProgressLine Line;
-  groth16::ProverOptions Options;
-  Options.Threads = threadsArg;
-  Options.Progress = Line.callback();
-  Expected<groth16::ProofWithPublic> P = groth16::prove(*Key, *W, Options);
-  Line.finish();
-  if (!P)
-    return failWith(P.takeError());
-  if (Error E = groth16::writeProofJson(P->P, proveFiles[2]))
-    return failWith(std::move(E));
-  if (Error E = groth16::writePublicJson(P->Public, proveFiles[3]))
-    return failWith(std::move(E));
   return 0;
 }
 

@@ -1,5 +1,7 @@
-//===- zkevmc.cpp - The zkevmc command-line driver ------------------------===//
+//===- zkevmc.cpp - The zkevmc command-line driver (zkevmc-driver) --------===//
 //
+// The `zkevmc` launcher (zkevmc-launcher.cpp) runs this executable for every
+// subcommand except `prove`.
 // Subcommands: `disasm` prints bytecode one instruction per line; `compile`
 // takes bytecode or evm-dialect MLIR through the pipeline to a chosen stage.
 // Exit status: 0 on success, 1 on bad input or a failed compilation, and 1 on
@@ -253,8 +255,8 @@ int main(int argc, char **argv) {
       "  zkevmc export-calldata <public.json> <proof.json>\n"
       "  zkevmc setup <circuit.r1cs> -o <circuit.zkey> [--ptau <file.ptau>] "
       "[--vkey <verification_key.json>]\n"
-      "  zkevmc prove <circuit.zkey> <witness.wtns> <proof.json> "
-      "<public.json>\n"
+      "  zkevmc prove [--threads N] <circuit.zkey> <witness.wtns> "
+      "<proof.json> <public.json>\n"
       "  zkevmc verify <verification_key.json> <public.json> <proof.json>\n"
       "  zkevmc zkey export-vkey <circuit.zkey> [-o verification_key.json]\n");
   if (disasmCommand)
@@ -273,8 +275,6 @@ int main(int argc, char **argv) {
     return zkevmc::driver::runExportCalldata();
   if (zkevmc::driver::setupCommand)
     return zkevmc::driver::runSetup();
-  if (zkevmc::driver::proveCommand)
-    return zkevmc::driver::runProve();
   if (zkevmc::driver::verifyCommand)
     return zkevmc::driver::runVerify();
   if (zkevmc::driver::zkeyCommand)
