@@ -48,7 +48,10 @@ __attribute__((always_inline)) inline Limbs mulMontAdx(const Limbs &A,
                                                        const Limbs &B) {
   static_assert(Params::P[3] < (1ull << 62), "no-carry CIOS needs slack");
   static constexpr Limbs P = Params::P;
-  static constexpr uint64_t Inv = Params::Inv;
+  // The modulus and -p^-1 are read through one pointer: separate memory
+  // operands let clang (14, unoptimised) form an address in a register the
+  // asm clobbers.
+  static constexpr uint64_t Consts[5] = {P[0], P[1], P[2], P[3], Params::Inv};
   uint64_t R0 = 0, R1 = 0, R2 = 0, R3 = 0, R4, Lo, Hi;
   // One round adds A * B[i] to the running value T (limbs T0..T3, T4 the
   // overflow limb) and then M * P with M = T0 * -p^-1, which clears T0; the
@@ -73,18 +76,18 @@ __attribute__((always_inline)) inline Limbs mulMontAdx(const Limbs &A,
   "adcxq %%rax, " T4 "\n\t"                                                    \
   "adoxq %%rax, " T4 "\n\t"                                                    \
   "movq " T0 ", %%rdx\n\t"                                                     \
-  "imulq %[inv], %%rdx\n\t"                                                    \
+  "imulq 32(%[c]), %%rdx\n\t"                                                  \
   "xorl %%eax, %%eax\n\t"                                                      \
-  "mulxq %[p0], %[lo], %[hi]\n\t"                                              \
+  "mulxq (%[c]), %[lo], %[hi]\n\t"                                             \
   "adoxq %[lo], " T0 "\n\t"                                                    \
   "adcxq %[hi], " T1 "\n\t"                                                    \
-  "mulxq %[p1], %[lo], %[hi]\n\t"                                              \
+  "mulxq 8(%[c]), %[lo], %[hi]\n\t"                                            \
   "adoxq %[lo], " T1 "\n\t"                                                    \
   "adcxq %[hi], " T2 "\n\t"                                                    \
-  "mulxq %[p2], %[lo], %[hi]\n\t"                                              \
+  "mulxq 16(%[c]), %[lo], %[hi]\n\t"                                           \
   "adoxq %[lo], " T2 "\n\t"                                                    \
   "adcxq %[hi], " T3 "\n\t"                                                    \
-  "mulxq %[p3], %[lo], %[hi]\n\t"                                              \
+  "mulxq 24(%[c]), %[lo], %[hi]\n\t"                                           \
   "adoxq %[lo], " T3 "\n\t"                                                    \
   "adcxq %[hi], " T4 "\n\t"                                                    \
   "adoxq %%rax, " T4 "\n\t"
@@ -96,8 +99,7 @@ __attribute__((always_inline)) inline Limbs mulMontAdx(const Limbs &A,
                                                      "%[r0]", "%[r1]", "%[r2]")
           : [r0] "+&r"(R0), [r1] "+&r"(R1), [r2] "+&r"(R2), [r3] "+&r"(R3),
             [r4] "=&r"(R4), [lo] "=&r"(Lo), [hi] "=&r"(Hi)
-          : [a] "r"(A.data()), [b] "r"(B.data()), [p0] "m"(P[0]),
-            [p1] "m"(P[1]), [p2] "m"(P[2]), [p3] "m"(P[3]), [inv] "m"(Inv)
+          : [a] "r"(A.data()), [b] "r"(B.data()), [c] "r"(Consts)
           // "memory" rather than naming A and B as memory inputs: those
           // would each need one more address register, and unoptimised
           // sanitizer builds (the fuzz configuration) run out of them.
