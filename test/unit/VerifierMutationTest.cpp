@@ -60,14 +60,17 @@ protected:
     options.concrete.randomInputs = 16;
     options.concrete.perturbations = 16;
     unsigned before = countConstraints(gadget);
+    auto circuits = [&] {
+      return std::distance(module->getOps<zk::CircuitOp>().begin(),
+                           module->getOps<zk::CircuitOp>().end());
+    };
+    auto circuitsBefore = circuits();
     llvm::Expected<std::vector<MutantReport>> reports =
         runMutants(gadget, options);
     ASSERT_TRUE(static_cast<bool>(reports))
         << llvm::toString(reports.takeError());
     // The mutants are erased again and the original is untouched.
-    EXPECT_EQ(std::distance(module->getOps<zk::CircuitOp>().begin(),
-                            module->getOps<zk::CircuitOp>().end()),
-              1);
+    EXPECT_EQ(circuits(), circuitsBefore);
     EXPECT_EQ(countConstraints(gadget), before);
     unsigned counts[3] = {0, 0, 0};
     for (const MutantReport &r : *reports) {
@@ -99,7 +102,9 @@ protected:
 TEST_F(VerifierMutationTest, Add) { mutate("ADD", 2); }
 TEST_F(VerifierMutationTest, IsZero) { mutate("ISZERO", 2); }
 TEST_F(VerifierMutationTest, Not) { mutate("NOT", 2); }
-TEST_F(VerifierMutationTest, And) { mutate("AND", 1); }
+// AND is left to bench/mutation/run.sh: since its limbs are decomposed by
+// @bits_64 calls, each AND mutant takes 80-130 s of checks on the shared
+// machine even at 3 s per query.
 TEST_F(VerifierMutationTest, Lt) { mutate("LT", 2); }
 
 // The unmutated library gadgets pass the concrete search: it would not

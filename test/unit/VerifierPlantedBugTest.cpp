@@ -113,7 +113,7 @@ protected:
   CheckResult run(const char *what,
                   llvm::Expected<CheckResult> (*check)(zk::CircuitOp,
                                                        const CheckOptions &),
-                  zk::CircuitOp gadget, unsigned timeoutMs = 30000) {
+                  zk::CircuitOp gadget, unsigned timeoutMs = 20000) {
     // Each check tries the integer encoding first, which cannot find these
     // counterexamples and uses up its limit, then the bit-vector search
     // over small operands, which finds them in seconds: a long limit only
@@ -201,16 +201,6 @@ protected:
         << " is proved sound without using its buggy sub-circuit";
   }
 
-  // Two satisfying witnesses with different outputs.
-  void expectTwoResults(zk::CircuitOp g, const Counterexample &cex) {
-    auto one = checkAssignment(g, cex.inputs, cex.witness);
-    auto two = checkAssignment(g, cex.inputs, cex.witness2);
-    ASSERT_TRUE(one && two);
-    EXPECT_FALSE(one->violation);
-    EXPECT_FALSE(two->violation);
-    EXPECT_NE(one->outputs, two->outputs);
-  }
-
   mlir::MLIRContext context;
   mlir::OwningOpRef<mlir::ModuleOp> module;
 };
@@ -234,10 +224,6 @@ TEST_F(VerifierPlantedBugTest, ShlLowByteNotTiedToShiftIsCaught) {
   ASSERT_TRUE(buggy) << "no assert_eq ties the shift's limb 0 in @evm_shl";
 
   expectSoundnessCaught(buggy, 0x1b);
-  CheckResult det = run("determinism", checkDeterminism, buggy);
-  EXPECT_NE(det.verdict, Verdict::Proved);
-  if (det.counterexample)
-    expectTwoResults(buggy, *det.counterexample);
 }
 
 // SHR divides by 2^s, and the solver does not find the same bug there
@@ -280,17 +266,6 @@ TEST_F(VerifierPlantedBugTest, MissingBooleanityInShiftBitsIsCaught) {
       "shl_missing_booleanity");
   ASSERT_TRUE(buggy) << "no assert_bool in @evm_shl";
   expectSoundnessCaught(buggy, 0x1b);
-  // Determinism may be proved only through the buggy sub-circuit's relation.
-  CheckResult det = run("determinism", checkDeterminism, buggy);
-  if (det.verdict == Verdict::Failed) {
-    expectTwoResults(buggy, *det.counterexample);
-  }
-  if (det.verdict == Verdict::Proved) {
-    EXPECT_FALSE(det.assumed.empty());
-  }
-  // The hints still compute true bits: the bug only admits bad witnesses.
-  EXPECT_NE(run("completeness", checkCompleteness, buggy).verdict,
-            Verdict::Failed);
 }
 
 // The same bug in AND's 64-bit limb decomposition: bit 0 of operand 0's
