@@ -136,6 +136,11 @@ template <bool Adx> struct FqM {
   }
   Fq base() const { return V; }
 
+  /// Batched inversion works on norms to this field; Fq's norm is itself.
+  using Base = FqM;
+  FqM norm() const { return *this; }
+  FqM inverseGivenNormInverse(const FqM &NormInv) const { return NormInv; }
+
 private:
   /// T mod q for T < 2q.
   __attribute__((always_inline)) static FqM
@@ -179,6 +184,14 @@ template <bool Adx> struct Fq2M {
     return {C0 * Inv, -(C1 * Inv)};
   }
   Fq2 base() const { return Fq2(C0.base(), C1.base()); }
+
+  /// x^-1 = conj(x) / N(x) with N(x) = c0^2 + c1^2 in Fq, non-zero for
+  /// x != 0 because -1 is not a square mod q (q = 3 mod 4).
+  using Base = FqM<Adx>;
+  B norm() const { return C0.square() + C1.square(); }
+  Fq2M inverseGivenNormInverse(const B &NormInv) const {
+    return {C0 * NormInv, -(C1 * NormInv)};
+  }
 };
 
 template <bool Adx> struct G1Codec {
@@ -343,10 +356,12 @@ public:
 
 private:
   static constexpr uint8_t kFull = 1, kBusy = 2;
+  using Base = typename F::Base;
   struct Op {
     uint32_t Bucket;
     F X, Y;
-    F Den, Prefix;
+    F Den;
+    Base Norm, Prefix;
   };
   struct Queued {
     uint32_t Bucket;
@@ -397,7 +412,10 @@ private:
   void flush() {
     if (Used == 0)
       return;
-    F Acc = F::one();
+    // Montgomery's trick runs over the denominators' norms to Fq (the
+    // denominators themselves for G1): for G2 that makes the prefix and
+    // suffix products Fq instead of Fq2 multiplications.
+    Base Acc = Base::one();
     for (size_t K = 0; K < Used; ++K) {
       Op &O = Batch[K];
       const F &X1 = BX[O.Bucket], &Y1 = BY[O.Bucket];
@@ -409,10 +427,11 @@ private:
         O.Den = F::zero(); // P + (-P): the bucket empties
         continue;
       }
+      O.Norm = O.Den.norm();
       O.Prefix = Acc;
-      Acc *= O.Den;
+      Acc *= O.Norm;
     }
-    F Inv = Acc.inverse();
+    Base Inv = Acc.inverse();
     for (size_t K = Used; K-- > 0;) {
       Op &O = Batch[K];
       uint8_t &S = State[O.Bucket];
@@ -421,8 +440,8 @@ private:
         S &= ~kFull;
         continue;
       }
-      F DenInv = Inv * O.Prefix;
-      Inv *= O.Den;
+      F DenInv = O.Den.inverseGivenNormInverse(Inv * O.Prefix);
+      Inv *= O.Norm;
       F &X1 = BX[O.Bucket], &Y1 = BY[O.Bucket];
       F Lambda;
       if (X1 != O.X) {
