@@ -525,6 +525,7 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
       return unknownResult(llvm::toString(goal.takeError()), 0);
     z3::solver solver(ctx);
     solver.add(conjunction(ctx, facts));
+    solver.add(conjunction(ctx, t.congruenceFacts()));
     solver.add(conjunction(ctx, enc->facts));
     solver.add(conjunction(ctx, enc->constraints));
     solver.add(!(*goal && conjunction(ctx, enc->obligations)));
@@ -593,6 +594,7 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
       return unknownResult(llvm::toString(goal.takeError()), 0);
     z3::solver solver(ctx);
     solver.add(conjunction(ctx, facts));
+    solver.add(conjunction(ctx, t.congruenceFacts()));
     solver.add(conjunction(ctx, enc->facts));
     z3::expr good = !disjunction(ctx, enc->hintFaults) &&
                     conjunction(ctx, enc->constraints) && *goal &&

@@ -296,15 +296,52 @@ Poly IntTerms::decode(const std::vector<Poly> &limbs) const {
 }
 
 z3::expr IntTerms::divide(const z3::expr &a, const z3::expr &b) {
-  return interpretDivision ? a / b : divFn(a, b);
+  if (interpretDivision)
+    return a / b;
+  z3::expr r = divFn(a, b);
+  applications.push_back({0, a, b, r});
+  return r;
+}
+
+z3::expr_vector IntTerms::congruenceFacts() {
+  z3::expr_vector out(ctx);
+  for (unsigned fn = 0; fn < 3; ++fn) {
+    std::vector<const Application *> apps;
+    for (const Application &a : applications)
+      if (a.fn == fn)
+        apps.push_back(&a);
+    auto pair = [&](const Application &a, const Application &b) {
+      if (z3::eq(a.result, b.result))
+        return;
+      out.push_back(
+          z3::implies(a.x == b.x && a.y == b.y, a.result == b.result));
+    };
+    if (apps.size() <= 8) {
+      for (size_t i = 0; i < apps.size(); ++i)
+        for (size_t j = i + 1; j < apps.size(); ++j)
+          pair(*apps[i], *apps[j]);
+    } else if (apps.size() % 2 == 0) {
+      for (size_t i = 0, half = apps.size() / 2; i < half; ++i)
+        pair(*apps[i], *apps[i + half]);
+    }
+  }
+  return out;
 }
 
 z3::expr IntTerms::wordProduct(const z3::expr &a, const z3::expr &b) {
-  return interpretDivision ? z3::mod(a * b, num(pow2(256))) : mulFn(a, b);
+  if (interpretDivision)
+    return z3::mod(a * b, num(pow2(256)));
+  z3::expr r = mulFn(a, b);
+  applications.push_back({2, a, b, r});
+  return r;
 }
 
 z3::expr IntTerms::remainder(const z3::expr &a, const z3::expr &b) {
-  return interpretDivision ? z3::mod(a, b) : modFn(a, b);
+  if (interpretDivision)
+    return z3::mod(a, b);
+  z3::expr r = modFn(a, b);
+  applications.push_back({1, a, b, r});
+  return r;
 }
 
 //===----------------------------------------------------------------------===//

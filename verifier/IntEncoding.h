@@ -100,6 +100,15 @@ public:
   z3::expr wordProduct(const z3::expr &a, const z3::expr &b);
   bool interpretDivision = false;
 
+  /// Instances of the congruence axiom for the uninterpreted functions'
+  /// applications made so far: (x = x' ∧ y = y') ⇒ f(x, y) = f(x', y').
+  /// Valid for any function; they let the solver's case analysis meet a
+  /// callee's application with the spec's where the arguments are equal
+  /// only arithmetically. All pairs when a function has few applications,
+  /// otherwise application i with application i + n/2 (a caller's calls
+  /// and its spec's applications are made in the same order).
+  z3::expr_vector congruenceFacts();
+
 private:
   struct Atom {
     z3::expr term;
@@ -111,6 +120,11 @@ private:
   std::unordered_map<unsigned, unsigned> byTermId;
   std::map<Monomial, z3::expr> monomials;
   z3::func_decl divFn, modFn, mulFn;
+  struct Application {
+    unsigned fn;
+    z3::expr x, y, result;
+  };
+  std::vector<Application> applications;
   unsigned counter = 0;
 };
 

@@ -32,6 +32,11 @@ z3::expr boolInt(z3::context &ctx, const z3::expr &cond) {
 // same term for the same x, so a BITS callee's outputs and a spec's bits
 // are the same atoms.
 Poly bitOf(IntTerms &t, const Poly &x, unsigned j) {
+  BigInt v;
+  if (x.isConstant(&v)) {
+    BigInt bit = (v >> j) & 1;
+    return Poly::constant(bit);
+  }
   z3::expr term = z3::mod(t.expr(x) / t.num(pow2(j)), t.ctx.int_val(2));
   return Poly::atom(t.atom(term, 0, 1));
 }
