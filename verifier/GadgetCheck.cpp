@@ -675,7 +675,9 @@ llvm::Expected<CheckResult> cachedIntSoundness(const Gadget &g,
   if (it != cache.end())
     return it->second;
   auto r = intSoundness(g, options);
-  if (r && r->verdict == Verdict::Proved)
+  // Unknown is cached too: determinism then goes straight to its own query
+  // instead of repeating a soundness query that ran out of time.
+  if (r)
     cache.emplace(key, *r);
   return r;
 }
