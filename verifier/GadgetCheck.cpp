@@ -702,6 +702,50 @@ checkGadgetBV(const Gadget &g, const CheckOptions &options, bool usesSpec) {
   return r;
 }
 
+// Replays a BITS soundness model outside the encoding: the constraints must
+// hold on the model's input and witness (checkAssignment), and the outputs
+// must not be the n bits of an input below 2^n. Only then is it Failed.
+void confirmBitsCounterexample(const Gadget &g, const z3::model &m,
+                               const EncodedCircuit &enc, unsigned n,
+                               CheckResult &result) {
+  Counterexample cex;
+  cex.inputs = valuesOf(m, enc.inputs);
+  cex.witness = valuesOf(m, enc.witnesses);
+  auto check = checkAssignment(g.circuit, cex.inputs, cex.witness);
+  if (!check) {
+    result.reason =
+        "z3 model not replayable: " + llvm::toString(check.takeError());
+    return;
+  }
+  if (check->violation) {
+    result.reason = "z3 model not confirmed: it violates " + *check->violation;
+    return;
+  }
+  cex.outputs = check->outputs;
+  const APInt &x = cex.inputs[0];
+  if (x.getActiveBits() > n) {
+    cex.explanation = "the input " + llvm::toString(x, 10, false) +
+                      " is not below 2^" + std::to_string(n) +
+                      " yet every constraint holds";
+  } else {
+    for (unsigned j = 0; j < n && cex.explanation.empty(); ++j) {
+      uint64_t bit = x[j] ? 1 : 0;
+      if (cex.outputs[j] != bit)
+        cex.explanation = "output " + std::to_string(j) + " is " +
+                          llvm::toString(cex.outputs[j], 10, false) +
+                          ", but bit " + std::to_string(j) + " of " +
+                          llvm::toString(x, 10, false) + " is " +
+                          std::to_string(bit);
+    }
+  }
+  if (cex.explanation.empty()) {
+    result.reason = "z3 model not confirmed: the outputs are the input's bits";
+    return;
+  }
+  result.verdict = Verdict::Failed;
+  result.counterexample = std::move(cex);
+}
+
 // A BITS sub-circuit is checked with the bit-vector encoding, where "output
 // j is bit j of x" is an extraction (the integer encoding's (x div 2^j) mod 2
 // for the canonical x ≥ 0 is the same number).
@@ -750,9 +794,11 @@ llvm::Expected<CheckResult> checkBitsBV(const Gadget &g, bool completeness,
       result.verdict = Verdict::Proved;
     else if (r == z3::unknown)
       result.reason = "z3: " + solver.reason_unknown();
+    else if (completeness)
+      result.reason = "z3 found a model (completeness counterexamples of "
+                      "sub-circuits are not replayed)";
     else
-      result.reason = "z3 found a model (sub-circuit counterexamples are not "
-                      "replayed)";
+      confirmBitsCounterexample(g, solver.get_model(), *enc, n, result);
   } catch (const z3::exception &e) {
     result.reason = std::string("z3 error: ") + e.msg();
   }
