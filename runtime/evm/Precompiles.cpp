@@ -12,6 +12,7 @@
 #include "runtime/evm/Host.h"
 
 #include "runtime/evm/Keccak.h"
+#include "runtime/hash/Blake2b.h"
 
 #include <cryptopp/eccrypto.h>
 #include <cryptopp/ecp.h>
@@ -96,22 +97,6 @@ static Bytes ecrecover(const Bytes &input) {
 // of rounds. Input: rounds (4 bytes, big-endian), h (64), m (128), t (16),
 // f (1); all words little-endian.
 namespace blake2 {
-constexpr uint64_t kIv[8] = {0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull,
-                             0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull,
-                             0x510e527fade682d1ull, 0x9b05688c2b3e6c1full,
-                             0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull};
-constexpr uint8_t kSigma[10][16] = {
-    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
-    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
-    {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
-    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
-    {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
-    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
-    {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
-    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
-    {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0}};
-
 uint64_t load64(const uint8_t *p) {
   uint64_t v = 0;
   for (int i = 7; i >= 0; --i)
@@ -121,17 +106,6 @@ uint64_t load64(const uint8_t *p) {
 void store64(uint8_t *p, uint64_t v) {
   for (int i = 0; i < 8; ++i)
     p[i] = static_cast<uint8_t>(v >> (8 * i));
-}
-uint64_t rotr(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
-void mix(uint64_t *v, int a, int b, int c, int d, uint64_t x, uint64_t y) {
-  v[a] = v[a] + v[b] + x;
-  v[d] = rotr(v[d] ^ v[a], 32);
-  v[c] = v[c] + v[d];
-  v[b] = rotr(v[b] ^ v[c], 24);
-  v[a] = v[a] + v[b] + y;
-  v[d] = rotr(v[d] ^ v[a], 16);
-  v[c] = v[c] + v[d];
-  v[b] = rotr(v[b] ^ v[c], 63);
 }
 } // namespace blake2
 
@@ -149,33 +123,17 @@ static ExecResult blake2f(const Bytes &input, int64_t gas) {
     return result;
   }
   result.gasLeft = gas - rounds;
-  uint64_t h[8], m[16], v[16];
+  uint64_t h[8], m[16];
   for (int i = 0; i < 8; ++i)
     h[i] = blake2::load64(input.data() + 4 + 8 * i);
   for (int i = 0; i < 16; ++i)
     m[i] = blake2::load64(input.data() + 68 + 8 * i);
-  for (int i = 0; i < 8; ++i) {
-    v[i] = h[i];
-    v[i + 8] = blake2::kIv[i];
-  }
-  v[12] ^= blake2::load64(input.data() + 196);
-  v[13] ^= blake2::load64(input.data() + 204);
-  if (input[212])
-    v[14] = ~v[14];
-  for (uint32_t round = 0; round < rounds; ++round) {
-    const uint8_t *s = blake2::kSigma[round % 10];
-    blake2::mix(v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
-    blake2::mix(v, 1, 5, 9, 13, m[s[2]], m[s[3]]);
-    blake2::mix(v, 2, 6, 10, 14, m[s[4]], m[s[5]]);
-    blake2::mix(v, 3, 7, 11, 15, m[s[6]], m[s[7]]);
-    blake2::mix(v, 0, 5, 10, 15, m[s[8]], m[s[9]]);
-    blake2::mix(v, 1, 6, 11, 12, m[s[10]], m[s[11]]);
-    blake2::mix(v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
-    blake2::mix(v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
-  }
+  hash::blake2bCompress(h, m, blake2::load64(input.data() + 196),
+                        blake2::load64(input.data() + 204), input[212] != 0,
+                        rounds);
   result.output.resize(64);
   for (int i = 0; i < 8; ++i)
-    blake2::store64(result.output.data() + 8 * i, h[i] ^ v[i] ^ v[i + 8]);
+    blake2::store64(result.output.data() + 8 * i, h[i]);
   return result;
 }
 

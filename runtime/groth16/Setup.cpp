@@ -3,8 +3,8 @@
 #include "runtime/groth16/Setup.h"
 
 #include "runtime/formats/R1csFile.h"
-#include "runtime/groth16/Blake2b.h"
 #include "runtime/groth16/Randomness.h"
+#include "runtime/hash/Blake2b.h"
 #include "runtime/ntt/Ntt.h"
 
 #include <algorithm>
@@ -15,6 +15,7 @@ using namespace llvm;
 using namespace zkevmc::bn254;
 using zkevmc::formats::ZkeyCoefficient;
 using zkevmc::formats::ZkeyContents;
+using zkevmc::hash::Blake2b;
 
 namespace zkevmc::groth16 {
 

@@ -1,11 +1,11 @@
 //===- Groth16Test.cpp - Setup, prover and verifier on in-memory circuits -===//
 
 #include "runtime/formats/ZkeyFile.h"
-#include "runtime/groth16/Blake2b.h"
 #include "runtime/groth16/Prover.h"
 #include "runtime/groth16/Randomness.h"
 #include "runtime/groth16/Setup.h"
 #include "runtime/groth16/Verifier.h"
+#include "runtime/hash/Blake2b.h"
 #include "runtime/ntt/Ntt.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -20,6 +20,7 @@ using namespace zkevmc::bn254;
 using namespace zkevmc::groth16;
 using formats::Zkey;
 using formats::ZkeyContents;
+using hash::Blake2b;
 
 namespace {
 
