@@ -1,10 +1,12 @@
 //===- Pairing.h - BN254 optimal ate pairing and EIP-197 pairing check ----===//
 //
 // e(P, Q) = f_{6x+2,Q}(P) * l_{[6x+2]Q, pi(Q)}(P) * l_{.., -pi^2(Q)}(P),
-// raised to (q^12 - 1) / r, with x = 4965661367192848881. Tower, twist and
-// final exponent are those of go-ethereum's bn256 and snarkjs, so GT values
-// should agree with theirs; only the pairing checks (products equal to 1)
-// have been cross-checked so far, against go-ethereum's EIP-197 vectors.
+// raised to (q^12 - 1) / r, with x = 4965661367192848881. Tower and twist
+// are those of go-ethereum's bn256 and snarkjs. snarkjs's GT values are
+// ours raised to 2x(6x^2 + 3x + 1) (its final exponentiation computes a
+// multiple of the standard exponent; groth16/SnarkjsJson applies that power
+// to vk_alphabeta_12 and SnarkjsJsonTest checks it); pairing checks
+// (products equal to 1) agree with go-ethereum's EIP-197 vectors.
 //
 //===----------------------------------------------------------------------===//
 
