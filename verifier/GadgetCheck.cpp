@@ -827,34 +827,41 @@ combine(llvm::Expected<CheckResult> first,
 
 } // namespace
 
-llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
-                                           const CheckOptions &options) {
+namespace {
+
+// Soundness and completeness take the same route: BITS sub-circuits by
+// bit-vectors; gadgets with an integer spec by the integer encoding first,
+// then the bit-vector one if that is unknown; the rest by bit-vectors.
+template <typename Query>
+llvm::Expected<CheckResult> checkProperty(
+    zk::CircuitOp gadget, const CheckOptions &options, bool completeness,
+    llvm::Expected<CheckResult> (*integerCheck)(const Gadget &,
+                                                const CheckOptions &)) {
   auto g = asGadget(gadget);
   if (!g)
     return g.takeError();
   auto bv = [&] {
-    return checkGadgetBV<SoundnessQuery>(*g, options, /*usesSpec=*/true);
+    return checkGadgetBV<Query>(*g, options, /*usesSpec=*/true);
   };
   if (g->subspec == "BITS")
-    return checkBitsBV(*g, false, options);
+    return checkBitsBV(*g, completeness, options);
   if (!hasIntegerSpec(*g))
     return bv();
-  return combine(cachedIntSoundness(*g, options), bv);
+  return combine(integerCheck(*g, options), bv);
+}
+
+} // namespace
+
+llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
+                                           const CheckOptions &options) {
+  return checkProperty<SoundnessQuery>(gadget, options, false,
+                                       cachedIntSoundness);
 }
 
 llvm::Expected<CheckResult> checkCompleteness(zk::CircuitOp gadget,
                                               const CheckOptions &options) {
-  auto g = asGadget(gadget);
-  if (!g)
-    return g.takeError();
-  auto bv = [&] {
-    return checkGadgetBV<CompletenessQuery>(*g, options, /*usesSpec=*/true);
-  };
-  if (g->subspec == "BITS")
-    return checkBitsBV(*g, true, options);
-  if (!hasIntegerSpec(*g))
-    return bv();
-  return combine(intCompleteness(*g, options), bv);
+  return checkProperty<CompletenessQuery>(gadget, options, true,
+                                          intCompleteness);
 }
 
 llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,

@@ -320,30 +320,31 @@ void addScaled(Jacobian<Traits> &Acc, const Affine<Traits> &P,
 }
 
 /// Decodes point Index of a raw section, checking it (a ptau is untrusted).
-Expected<G1Affine> ptauG1(const formats::Ptau &P, formats::PointSection S,
-                          size_t Index, StringRef What) {
+template <typename AffineT>
+Expected<AffineT> ptauPoint(const formats::Ptau &P, formats::PointSection S,
+                            size_t Index, StringRef What, size_t Bytes,
+                            std::optional<AffineT> (*Decode)(const uint8_t *),
+                            StringRef Group) {
   if (Index >= S.Count)
     return setupError(P.path() + ": " + What + " has " + Twine(S.Count) +
                       " points, point " + Twine(Index) + " needed");
-  std::optional<G1Affine> Pt =
-      formats::decodeG1Mont(S.Data + Index * formats::kG1Bytes);
+  std::optional<AffineT> Pt = Decode(S.Data + Index * Bytes);
   if (!Pt)
     return setupError(P.path() + ": " + What + " point " + Twine(Index) +
-                      " is not a valid G1 point");
+                      " is not a valid " + Group + " point");
   return *Pt;
+}
+
+Expected<G1Affine> ptauG1(const formats::Ptau &P, formats::PointSection S,
+                          size_t Index, StringRef What) {
+  return ptauPoint<G1Affine>(P, S, Index, What, formats::kG1Bytes,
+                             formats::decodeG1Mont, "G1");
 }
 
 Expected<G2Affine> ptauG2(const formats::Ptau &P, formats::PointSection S,
                           size_t Index, StringRef What) {
-  if (Index >= S.Count)
-    return setupError(P.path() + ": " + What + " has " + Twine(S.Count) +
-                      " points, point " + Twine(Index) + " needed");
-  std::optional<G2Affine> Pt =
-      formats::decodeG2Mont(S.Data + Index * formats::kG2Bytes);
-  if (!Pt)
-    return setupError(P.path() + ": " + What + " point " + Twine(Index) +
-                      " is not a valid G2 point");
-  return *Pt;
+  return ptauPoint<G2Affine>(P, S, Index, What, formats::kG2Bytes,
+                             formats::decodeG2Mont, "G2");
 }
 
 /// Decodes a whole Lagrange block (a ptau's points are checked once here
