@@ -14,21 +14,6 @@ namespace {
 constexpr uint32_t kMaxPower = 28;
 } // namespace
 
-static llvm::Expected<PointSection>
-sizedSection(const BinFile &F, uint32_t Type, llvm::StringRef What,
-             uint64_t Count, size_t Stride) {
-  auto Sec = F.section(Type, What);
-  if (!Sec)
-    return Sec.takeError();
-  if (Sec->Size != Count * Stride)
-    return F.error(llvm::formatv("section {0} ({1}): size {2} bytes, expected "
-                                 "{3} points of {4} bytes = {5}",
-                                 Type, What, Sec->Size, Count, Stride,
-                                 Count * Stride)
-                       .str());
-  return PointSection{Sec->Data, size_t(Count)};
-}
-
 llvm::Expected<Ptau> Ptau::open(llvm::StringRef Path) {
   auto File = BinFile::open(Path, "ptau", 1, 1);
   if (!File)
@@ -76,7 +61,7 @@ llvm::Expected<Ptau> Ptau::open(llvm::StringRef Path) {
       {6, "betaG2", 1, kG2Bytes, &P.BetaG2},
   };
   for (auto &S : Required) {
-    auto Sec = sizedSection(F, S.Type, S.What, S.Count, S.Stride);
+    auto Sec = pointSection(F, S.Type, S.What, S.Count, S.Stride);
     if (!Sec)
       return Sec.takeError();
     *S.Out = *Sec;
@@ -104,7 +89,7 @@ llvm::Expected<Ptau> Ptau::open(llvm::StringRef Path) {
         {15, "Lagrange betaTauG1", 2 * N - 1, kG1Bytes, &P.LBetaTauG1},
     };
     for (auto &S : Lagrange) {
-      auto Sec = sizedSection(F, S.Type, S.What, S.Count, S.Stride);
+      auto Sec = pointSection(F, S.Type, S.What, S.Count, S.Stride);
       if (!Sec)
         return Sec.takeError();
       *S.Out = *Sec;

@@ -166,9 +166,9 @@ static llvm::Expected<G2Affine> readG2(SectionReader &Rd,
 }
 
 /// Finds a point section and checks its size is exactly Count points.
-static llvm::Expected<PointSection>
-pointSection(const BinFile &File, uint32_t Type, llvm::StringRef What,
-             uint64_t Count, size_t Stride) {
+llvm::Expected<PointSection>
+formats::pointSection(const BinFile &File, uint32_t Type, llvm::StringRef What,
+                      uint64_t Count, size_t Stride) {
   auto Sec = File.section(Type, What);
   if (!Sec)
     return Sec.takeError();

@@ -85,6 +85,12 @@ struct PointSection {
   size_t Count = 0;
 };
 
+/// Section Type of File as Count points of Stride bytes each; an error
+/// naming the file and the section (What) when its size differs.
+llvm::Expected<PointSection> pointSection(const BinFile &File, uint32_t Type,
+                                          llvm::StringRef What, uint64_t Count,
+                                          size_t Stride);
+
 /// A read-only mmap view of a Groth16 .zkey. The header, IC and
 /// coefficients are decoded; the big point sections are not copied (the
 /// prover streams them).
