@@ -108,16 +108,6 @@ Word multiply(GadgetWriter &w, const Word &a, const Word &b) {
   return Word(limbs.begin(), limbs.end());
 }
 
-// All 512 bits of a·b: columns 0-6, then the last carry is the top limb (it
-// is below 2^64 because the product is below 2^512).
-llvm::SmallVector<Value> multiplyFull(GadgetWriter &w, const Word &a,
-                                      const Word &b) {
-  auto [limbs, carry] = productColumns(w, a, b, 2 * kLimbs - 1);
-  w.range(carry, kLimbBits);
-  limbs.push_back(carry);
-  return limbs;
-}
-
 // Two's complement negation: ~x + 1 (inputs below 2^64 per limb).
 Word negate(GadgetWriter &w, const Word &x) {
   Word inverted;

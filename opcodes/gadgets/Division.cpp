@@ -8,6 +8,37 @@ using namespace mlir;
 
 namespace zkevmc::gadgets {
 
+// All 512 bits of a·b. Column k sums the limb products a_i·b_j with
+// i + j = k (at most four, each below 2^128) and the carry in; it splits into
+// a 64-bit limb and a carry below 2^67, far below the prime, so the equations
+// hold over the integers. The last carry is the top limb (below 2^64 because
+// the product is below 2^512).
+llvm::SmallVector<Value> multiplyFull(GadgetWriter &w, const Word &a,
+                                      const Word &b) {
+  llvm::SmallVector<Value> limbs;
+  Value carry = w.constant(0);
+  for (unsigned k = 0; k + 1 < 2 * kLimbs; ++k) {
+    Value column = carry;
+    for (unsigned i = 0; i < kLimbs; ++i)
+      if (k >= i && k - i < kLimbs)
+        column = w.add(column, w.mul(a[i], b[k - i]));
+    llvm::SmallVector<Value> rc =
+        w.hint(column, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+          return llvm::SmallVector<Value>{
+              h.create<arith::AndIOp>(w.loc, x[0], w.limbMask(h)),
+              h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, kLimbBits))};
+        });
+    w.range(rc[0], kLimbBits);
+    w.range(rc[1], kLimbBits + 3);
+    w.assertEq(w.add(rc[0], w.mul(rc[1], w.twoTo(kLimbBits))), column);
+    limbs.push_back(rc[0]);
+    carry = rc[1];
+  }
+  w.range(carry, kLimbBits);
+  limbs.push_back(carry);
+  return limbs;
+}
+
 // Unsigned division of an m-limb dividend by a word, with the EVM's rule for
 // a zero divisor: returns (quotient: m limbs, remainder: a word). With
 // bz = [b = 0] and a' = a·(1 − bz):

@@ -158,10 +158,11 @@ Word scale(GadgetWriter &w, const Word &x, Value factor);
 Word boolWord(GadgetWriter &w, Value bit);
 
 // Arithmetic.cpp: a + b with the carry out of the top limb; two's
-// complement negation; the low 256 bits of a·b; all 512 bits of a·b.
+// complement negation; the low 256 bits of a·b.
 std::pair<Word, Value> addWords(GadgetWriter &w, const Word &a, const Word &b);
 Word negate(GadgetWriter &w, const Word &x);
 Word multiply(GadgetWriter &w, const Word &a, const Word &b);
+// Division.cpp: all 512 bits of a·b.
 llvm::SmallVector<Value> multiplyFull(GadgetWriter &w, const Word &a,
                                       const Word &b);
 
