@@ -405,17 +405,23 @@ private:
   // Witness values whose range the constraints state directly: their atoms
   // get that range (valid because the query assumes the constraints).
   void collectRanges() {
+    auto note = [&](Value v, const BigInt &hi) {
+      auto it = ranged.find(v);
+      if (it == ranged.end() || hi < it->second)
+        ranged[v] = hi;
+    };
     circuit.walk([&](Operation *op) {
-      auto note = [&](Value v, const BigInt &hi) {
-        auto it = ranged.find(v);
-        if (it == ranged.end() || hi < it->second)
-          ranged[v] = hi;
-      };
       if (auto b = dyn_cast<zk::AssertBoolOp>(op))
         note(b.getValue(), 1);
       if (auto r = dyn_cast<zk::RangeOp>(op))
         note(r.getValue(), pow2(r.getBits()) - 1);
     });
+    if (options.impliedBounds)
+      for (const auto &entry : *options.impliedBounds) {
+        Value v = entry.first;
+        if (v.getParentRegion() == &circuit.getBody())
+          note(v, entry.second);
+      }
   }
 
   // The canonical value of P: P itself when provably in [0, p), else a

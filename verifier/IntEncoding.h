@@ -15,6 +15,7 @@
 #include "dialects/zk/IR/ZkDialect.h"
 
 #include "llvm/ADT/APInt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Error.h"
 
 #include <gmpxx.h>
@@ -140,6 +141,9 @@ struct IntEncodingOptions {
   /// Inputs are assumed below 2^inputBits.
   unsigned inputBits = 64;
   CallMode calls = CallMode::UseSpecs;
+  /// Upper bounds on hint results that the constraints imply (Free hints
+  /// with assumed constraints only), as `impliedWitnessBounds` derives them.
+  const llvm::DenseMap<mlir::Value, BigInt> *impliedBounds = nullptr;
 };
 
 struct IntEncodedCircuit {
