@@ -466,6 +466,26 @@ private:
     else if (inverseOf(x, vy))
       out.facts.push_back(vv ==
                           z3::ite(vy == 0, ctx.int_val(0), ctx.int_val(1)));
+    // X·(C·inv(X)) is C for X ≠ 0 and 0 for X = 0 (a hint that inverts X
+    // only under a condition C, as EQ's does).
+    auto scaledInverse = [&](const z3::expr &va, const Poly &b) {
+      unsigned id;
+      if (!b.isAtom(&id))
+        return;
+      auto it = products.find(id);
+      if (it == products.end())
+        return;
+      const auto &[c, d] = it->second;
+      if (inverseOf(d, va))
+        out.facts.push_back(vv == z3::ite(va == 0, ctx.int_val(0), t.expr(c)));
+      else if (inverseOf(c, va))
+        out.facts.push_back(vv == z3::ite(va == 0, ctx.int_val(0), t.expr(d)));
+    };
+    scaledInverse(vx, y);
+    scaledInverse(vy, x);
+    unsigned id;
+    if (v.isAtom(&id))
+      products.emplace(id, std::make_pair(x, y));
     return v;
   }
 
@@ -918,6 +938,8 @@ private:
   } ints;
   llvm::DenseMap<Value, BigInt> ranged;
   std::map<unsigned, z3::expr> inverses;
+  // The canonical factors of each reduced field product, by its atom.
+  std::map<unsigned, std::pair<Poly, Poly>> products;
   std::map<std::pair<void *, void *>,
            std::pair<std::vector<Poly>, std::vector<Poly>>>
       divisions;
