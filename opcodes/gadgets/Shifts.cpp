@@ -1,8 +1,21 @@
 //===- Shifts.cpp - SHL SHR SAR BYTE SIGNEXTEND gadgets ===//
+//
+// None of these gadgets multiplies or divides a word by a symbolic 2^s. The
+// shift amount (or byte index) gives a few boolean bits; SHL, SHR and SAR
+// multiply 128-bit halves of the value by 2^t or 2^(64 − t) (t = s mod 64)
+// and split each product into range-checked 64-bit digits, then move whole
+// limbs by the two bits of s div 64. BYTE and SIGNEXTEND pick one limb,
+// decompose it into bits and select among eight linear combinations of them.
+// Every equation's two sides are integers far below p, so the field
+// equations are integer identities; the comments say why each is unique.
+//
+//===----------------------------------------------------------------------===//
 
 #include "opcodes/gadgets/GadgetWriter.h"
 
 #include "dialects/evm/IR/EvmDialect.h"
+
+#include <array>
 
 using namespace mlir;
 
@@ -10,132 +23,272 @@ namespace zkevmc::gadgets {
 
 namespace {
 
-// The bits of a felt known to be below 2^n.
-llvm::SmallVector<Value> bitsOf(GadgetWriter &w, Value v, unsigned n) {
-  return w.bits(v, n);
-}
-
-// A shift amount: the bits of the low 8 bits of limb 0 and whether the whole
-// word is below 256 (limb 0 = low + 2^8·high, high in 56 bits; in range
-// exactly when high and limbs 1-3 are all 0).
-struct ShiftAmount {
-  llvm::SmallVector<Value> bits; // 8 bits, least significant first
+// A small operand: the n low bits of its limb 0 and whether the whole word
+// is below 2^n.
+struct SmallOperand {
+  llvm::SmallVector<Value> bits; // least significant first
   Value inRange;
 };
 
-ShiftAmount shiftAmount(GadgetWriter &w, const Word &shift) {
+// limb 0 = low + 2^n·high with low's n bits from @bits_n and high a felt
+// that is not range checked; inRange = isZero(high + limb1 + limb2 + limb3).
+// If inRange is 1, high ≡ −(limb1 + limb2 + limb3), so limb0 − low +
+// 2^n·(limb1 + limb2 + limb3) ≡ 0 (mod p); that integer lies in (−2^n,
+// 2^(n+66)), far inside (−p, p), so it is 0, which for limbs below 2^64 and
+// low < 2^n leaves limb1 = limb2 = limb3 = 0 and limb0 = low. If inRange is
+// 0 the word is at least 2^n (below it, high = 0 is forced by the same
+// argument read backwards, and the sum is 0), and the callers ignore the
+// bits. This costs n + 2 constraints instead of a (64 − n)-bit range check.
+SmallOperand smallOperand(GadgetWriter &w, const Word &word, unsigned n) {
   llvm::SmallVector<Value> parts =
-      w.hint(shift[0], 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-        return llvm::SmallVector<Value>{
-            h.create<arith::AndIOp>(w.loc, x[0], w.intConst(h, 0xff)),
-            h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, 8))};
-      });
-  w.range(parts[1], kLimbBits - 8);
-  llvm::SmallVector<Value> bits = bitsOf(w, parts[0], 8);
-  w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(8))), shift[0]);
-  Value rest = w.add(w.add(parts[1], shift[1]), w.add(shift[2], shift[3]));
-  return {bits, isZero(w, rest)};
-}
-
-// 2^s as a word for an 8-bit s: 2^(s mod 64) in limb s / 64.
-Word powerOfTwo(GadgetWriter &w, llvm::ArrayRef<Value> bits) {
-  Value one = w.constant(1);
-  // 2^(s mod 64) = Π_{j<6} (1 + b_j·(2^(2^j) − 1)), below 2^64.
-  Value low = one;
-  for (unsigned j = 0; j < 6; ++j)
-    low = w.mul(low, w.add(one, w.mul(bits[j], w.sub(w.twoTo(1u << j), one))));
-  Value b6 = bits[6], b7 = bits[7];
-  Value n6 = w.sub(one, b6), n7 = w.sub(one, b7);
-  Value selectors[kLimbs] = {w.mul(n6, n7), w.mul(b6, n7), w.mul(n6, b7),
-                             w.mul(b6, b7)};
-  Word power;
-  for (unsigned i = 0; i < kLimbs; ++i)
-    power.push_back(w.mul(selectors[i], low));
-  return power;
-}
-
-// value >> shift for any shift word (0 from 256 on): the quotient by 2^s.
-Word shiftRight(GadgetWriter &w, const Word &shift, const Word &value) {
-  ShiftAmount amount = shiftAmount(w, shift);
-  Word quotient = divide(w, value, powerOfTwo(w, amount.bits)).first;
-  return scale(w, quotient, amount.inRange);
-}
-
-// value << shift for any shift word: the low 256 bits of value·2^s.
-Word shiftLeft(GadgetWriter &w, const Word &shift, const Word &value) {
-  ShiftAmount amount = shiftAmount(w, shift);
-  return scale(w, multiply(w, value, powerOfTwo(w, amount.bits)),
-               amount.inRange);
-}
-
-// A small index: the bits of the low `n` bits of limb 0 and whether the whole
-// word is below 2^n (limb 0 = low + 2^n·high, high in 64 − n bits).
-ShiftAmount smallIndex(GadgetWriter &w, const Word &index, unsigned n) {
-  llvm::SmallVector<Value> parts =
-      w.hint(index[0], 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+      w.hint(word[0], 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
         return llvm::SmallVector<Value>{
             h.create<arith::AndIOp>(
                 w.loc, x[0], w.intConst(h, APInt::getLowBitsSet(256, n))),
             h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, n))};
       });
-  w.range(parts[1], kLimbBits - n);
-  llvm::SmallVector<Value> bits = bitsOf(w, parts[0], n);
-  w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(n))), index[0]);
-  Value rest = w.add(w.add(parts[1], index[1]), w.add(index[2], index[3]));
+  llvm::SmallVector<Value> bits = w.bits(parts[0], n);
+  // The tie of the bits to the operand (planted bug (b) drops it).
+  w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(n))), word[0]);
+  Value rest = w.add(w.add(parts[1], word[1]), w.add(word[2], word[3]));
   return {bits, isZero(w, rest)};
 }
 
-// The shift 8·(31 − k) for a 5-bit k, as the bits powerOfTwo takes: three
-// zero bits, then 31 − k, which is k's 5 bits complemented.
-llvm::SmallVector<Value> byteShiftBits(GadgetWriter &w,
-                                       llvm::ArrayRef<Value> kBits) {
-  Value zero = w.constant(0), one = w.constant(1);
-  llvm::SmallVector<Value> bits = {zero, zero, zero};
-  for (Value bit : kBits)
-    bits.push_back(w.sub(one, bit));
-  return bits;
+// c ? ifOne : ifZero for a boolean c: one product (none when both are the
+// same constant).
+Value choose(GadgetWriter &w, Value c, Value ifOne, Value ifZero) {
+  return w.add(ifZero, w.mul(c, w.sub(ifOne, ifZero)));
+}
+
+// 2^(Σ e_j·2^j) = Π_j (1 + e_j·(2^(2^j) − 1)) for boolean e_j: one product
+// per bit after the first.
+Value powerOfTwo(GadgetWriter &w, llvm::ArrayRef<Value> exponentBits) {
+  Value one = w.constant(1), power;
+  for (unsigned j = 0; j < exponentBits.size(); ++j) {
+    Value factor =
+        w.add(one, w.mul(exponentBits[j], w.sub(w.twoTo(1u << j), one)));
+    power = j == 0 ? factor : w.mul(power, factor);
+  }
+  return power;
+}
+
+// Limbs 2h and 2h + 1 as one 128-bit value.
+Value half(GadgetWriter &w, const Word &x, unsigned h) {
+  return w.add(x[2 * h], w.mul(x[2 * h + 1], w.twoTo(kLimbBits)));
+}
+
+// value = d0 + 2^64·d1 + 2^128·d2 with d0, d1 below 2^64 and d2 below
+// 2^topBits, each range checked. Every caller's value lies in
+// [−2^194, 2^194] (and honestly in [0, 2^(128 + topBits))), as does the
+// right side, so the equation holds over the integers and the d_i are the
+// base-2^64 digits of the value.
+std::array<Value, 3> digits(GadgetWriter &w, Value value, unsigned topBits) {
+  llvm::SmallVector<Value> d =
+      w.hint(value, 3, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+        Value middle =
+            h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, kLimbBits));
+        return llvm::SmallVector<Value>{
+            h.create<arith::AndIOp>(w.loc, x[0], w.limbMask(h)),
+            h.create<arith::AndIOp>(w.loc, middle, w.limbMask(h)),
+            h.create<arith::ShRUIOp>(w.loc, x[0],
+                                     w.intConst(h, 2 * kLimbBits))};
+      });
+  w.range(d[0], kLimbBits);
+  w.range(d[1], kLimbBits);
+  w.range(d[2], topBits);
+  w.assertEq(w.add(w.add(d[0], w.mul(d[1], w.twoTo(kLimbBits))),
+                   w.mul(d[2], w.twoTo(2 * kLimbBits))),
+             value);
+  return {d[0], d[1], d[2]};
+}
+
+// out_i = z_{i+k} for k = lowBit + 2·highBit, with `fill` past the top:
+// the word moved down by k limbs, in two stages of four products.
+Word limbsDown(GadgetWriter &w, const Word &z, Value lowBit, Value highBit,
+               Value fill) {
+  Word y, out;
+  for (unsigned i = 0; i < kLimbs; ++i)
+    y.push_back(choose(w, lowBit, i + 1 < kLimbs ? z[i + 1] : fill, z[i]));
+  for (unsigned i = 0; i < kLimbs; ++i)
+    out.push_back(choose(w, highBit, i + 2 < kLimbs ? y[i + 2] : fill, y[i]));
+  return out;
+}
+
+// out_i = z_{i−k} for k = lowBit + 2·highBit, zero below: the word moved up.
+Word limbsUp(GadgetWriter &w, const Word &z, Value lowBit, Value highBit) {
+  Value zero = w.constant(0);
+  Word y, out;
+  for (unsigned i = 0; i < kLimbs; ++i)
+    y.push_back(choose(w, lowBit, i >= 1 ? z[i - 1] : zero, z[i]));
+  for (unsigned i = 0; i < kLimbs; ++i)
+    out.push_back(choose(w, highBit, i >= 2 ? y[i - 2] : zero, y[i]));
+  return out;
+}
+
+// 2^(64 − t) for t = the 6 low bits of a shift: 2·2^(63 − t), 63 − t having
+// t's bits complemented. Between 2 and 2^64.
+Value inversePower(GadgetWriter &w, llvm::ArrayRef<Value> bits) {
+  Value one = w.constant(1);
+  llvm::SmallVector<Value> complemented;
+  for (unsigned j = 0; j < 6; ++j)
+    complemented.push_back(w.sub(one, bits[j]));
+  return w.mul(w.constant(2), powerOfTwo(w, complemented));
+}
+
+// SHL, s = 64k + t: W = x·2^t (the product's low 256 bits) in two halves,
+// then W's limbs moved up by k. With P = 2^t·inRange (0 for s ≥ 256):
+//   x_lo·P     = w0 + 2^64·w1 + 2^128·c     (c = x1 >> (64 − t) < 2^63)
+//   x_hi·P + c = w2 + 2^64·w3 + 2^128·top   (top < 2^63, dropped)
+// Each side is below 2^192, so both are integer identities; with every
+// digit range checked they are the base-2^64 digits, so W = x·P mod 2^256.
+// 6·64 range bits would be needed per limb pair with one product per limb;
+// the halves need 4·64 + 2·63.
+Word shiftLeft(GadgetWriter &w, const Word &shift, const Word &x) {
+  SmallOperand amount = smallOperand(w, shift, 8);
+  ArrayRef<Value> bits = amount.bits;
+  Value power = w.mul(powerOfTwo(w, bits.take_front(6)), amount.inRange);
+  std::array<Value, 3> lo =
+      digits(w, w.mul(half(w, x, 0), power), kLimbBits - 1);
+  std::array<Value, 3> hi =
+      digits(w, w.add(w.mul(half(w, x, 1), power), lo[2]), kLimbBits - 1);
+  return limbsUp(w, {lo[0], lo[1], hi[0], hi[1]}, bits[6], bits[7]);
+}
+
+// SHR, s = 64k + t: Z = floor(x / 2^t) = floor(x·Q / 2^64) for
+// Q = 2^(64 − t), in two halves, then Z's limbs moved down by k. With
+// Q' = Q·inRange (0 for s ≥ 256):
+//   x_lo·Q'     = r + 2^64·z0 + 2^128·c    (r: the bits shifted out)
+//   x_hi·Q' + c = z1 + 2^64·z2 + 2^128·z3
+// Both sides are below 2^193: integer identities, so with every digit range
+// checked, x·Q' = r + 2^64·Z with r < 2^64, i.e. Z = floor(x·Q' / 2^64).
+Word shiftRight(GadgetWriter &w, const Word &shift, const Word &x) {
+  SmallOperand amount = smallOperand(w, shift, 8);
+  Value q = w.mul(inversePower(w, amount.bits), amount.inRange);
+  std::array<Value, 3> lo = digits(w, w.mul(half(w, x, 0), q), kLimbBits);
+  std::array<Value, 3> hi =
+      digits(w, w.add(w.mul(half(w, x, 1), q), lo[2]), kLimbBits);
+  return limbsDown(w, {lo[1], hi[0], hi[1], hi[2]}, amount.bits[6],
+                   amount.bits[7], w.constant(0));
+}
+
+// SAR: as SHR on the signed value x − 2^256·sign, whose floor quotient Z_s
+// has the sign of x; its two's complement Z = Z_s + 2^256·sign has the
+// limbs z_i. Only the top half changes:
+//   (x_hi − 2^128·sign)·Q + c + 2^192·sign = z1 + 2^64·z2 + 2^128·z3
+// (both sides in (−2^193, 2^193): an integer identity), and limbs moved
+// past the top are filled with the sign. A shift of 256 or more acts as 255
+// (t = 63, k = 3), which gives the same all-sign word.
+Word shiftArithmetic(GadgetWriter &w, const Word &shift, const Word &x) {
+  Value sign = signOf(w, x[kLimbs - 1]);
+  SmallOperand amount = smallOperand(w, shift, 8);
+  Value one = w.constant(1), two = w.constant(2);
+  Value outside = w.sub(one, amount.inRange);
+  Value q = choose(w, amount.inRange, inversePower(w, amount.bits), two);
+  Value lowBit = choose(w, outside, one, amount.bits[6]);
+  Value highBit = choose(w, outside, one, amount.bits[7]);
+  std::array<Value, 3> lo = digits(w, w.mul(half(w, x, 0), q), kLimbBits);
+  Value signedHigh = w.sub(half(w, x, 1), w.mul(sign, w.twoTo(2 * kLimbBits)));
+  Value top = w.add(w.add(w.mul(signedHigh, q), lo[2]),
+                    w.mul(sign, w.twoTo(3 * kLimbBits)));
+  std::array<Value, 3> hi = digits(w, top, kLimbBits);
+  Value fill = w.mul(sign, w.constant(APInt::getLowBitsSet(256, kLimbBits)));
+  return limbsDown(w, {lo[1], hi[0], hi[1], hi[2]}, lowBit, highBit, fill);
+}
+
+// values[b0 + 2·b1 + 4·b2] for the three bits: a tree of 7 products.
+Value choose8(GadgetWriter &w, llvm::ArrayRef<Value> values,
+              llvm::ArrayRef<Value> bits) {
+  llvm::SmallVector<Value> level(values.begin(), values.end());
+  for (unsigned b = 0; b < 3; ++b) {
+    llvm::SmallVector<Value> next;
+    for (unsigned i = 0; i + 1 < level.size(); i += 2)
+      next.push_back(choose(w, bits[b], level[i + 1], level[i]));
+    level = next;
+  }
+  return level[0];
+}
+
+// The limb x_{b3 + 2·b4}: a tree of 3 products.
+Value chooseLimb(GadgetWriter &w, const Word &x, Value b3, Value b4) {
+  return choose(w, b4, choose(w, b3, x[3], x[2]), choose(w, b3, x[1], x[0]));
+}
+
+// BYTE(i, x) for i < 32: byte 7 − (i mod 8) of limb 3 − (i div 8); both
+// indices are i's bits complemented, so the selections just swap sides.
+Word byteOf(GadgetWriter &w, const Word &index, const Word &x) {
+  SmallOperand i = smallOperand(w, index, 5);
+  Value one = w.constant(1);
+  llvm::SmallVector<Value> complemented;
+  for (Value bit : i.bits)
+    complemented.push_back(w.sub(one, bit));
+  Value limb = chooseLimb(w, x, complemented[3], complemented[4]);
+  llvm::SmallVector<Value> bits = w.decompose(limb);
+  llvm::SmallVector<Value> bytes;
+  for (unsigned q = 0; q < 8; ++q) {
+    Value byte = w.constant(0);
+    for (unsigned j = 0; j < 8; ++j)
+      byte = w.add(byte, w.mul(bits[8 * q + j], w.twoTo(j)));
+    bytes.push_back(byte);
+  }
+  Value byte = choose8(w, bytes, ArrayRef<Value>(complemented).take_front(3));
+  return boolWord(w, w.mul(byte, i.inRange));
+}
+
+// SIGNEXTEND(b, x) for b < 32: limbs below limb b div 8 stay, that limb
+// keeps its bytes up to q = b mod 8 and fills the rest with bit 8q + 7 (the
+// sign s), the limbs above become s·(2^64 − 1). For b ≥ 32 the result is x
+// (b = 31 gives x too: q = 7 keeps the whole top limb).
+Word signExtend(GadgetWriter &w, const Word &index, const Word &x) {
+  SmallOperand b = smallOperand(w, index, 5);
+  Value limb = chooseLimb(w, x, b.bits[3], b.bits[4]);
+  llvm::SmallVector<Value> bits = w.decompose(limb);
+  // Per q: the limb sign-extended from byte q (linear in the bits), and
+  // that byte's top bit.
+  llvm::SmallVector<Value> extended, signs;
+  Value kept = w.constant(0);
+  for (unsigned q = 0; q < 8; ++q) {
+    for (unsigned j = 8 * q; j < 8 * q + 8; ++j)
+      kept = w.add(kept, w.mul(bits[j], w.twoTo(j)));
+    Value sign = bits[8 * q + 7];
+    APInt fill = APInt::getOneBitSet(256, kLimbBits) -
+                 APInt::getOneBitSet(256, 8 * q + 8);
+    extended.push_back(w.add(kept, w.mul(sign, w.constant(fill))));
+    signs.push_back(sign);
+  }
+  ArrayRef<Value> low3 = ArrayRef<Value>(b.bits).take_front(3);
+  Value newLimb = choose8(w, extended, low3);
+  Value sign = choose8(w, signs, low3);
+  Value ones = w.mul(sign, w.constant(APInt::getLowBitsSet(256, kLimbBits)));
+  // at[j] = [b div 8 = j]·inRange, one-hot or all 0 (then the result is x).
+  Value both = w.mul(w.mul(b.bits[3], b.bits[4]), b.inRange);
+  Value just3 = w.mul(b.bits[3], b.inRange);
+  Value just4 = w.mul(b.bits[4], b.inRange);
+  Value at[kLimbs] = {w.add(w.sub(b.inRange, w.add(just3, just4)), both),
+                      w.sub(just3, both), w.sub(just4, both), both};
+  Word out;
+  Value below = w.constant(0); // [b div 8 < j]·inRange
+  for (unsigned j = 0; j < kLimbs; ++j) {
+    out.push_back(w.add(w.add(x[j], w.mul(below, w.sub(ones, x[j]))),
+                        w.mul(at[j], w.sub(newLimb, x[j]))));
+    below = w.add(below, at[j]);
+  }
+  return out;
 }
 
 } // namespace
 
 Word buildShift(GadgetWriter &w, uint8_t opcode, ArrayRef<Word> in) {
   switch (opcode) {
-  case evm::ByteOp::kOpcode: {
-    // For i < 32 the byte is the low byte of x / 2^(8·(31 − i)).
-    ShiftAmount index = smallIndex(w, in[0], 5);
-    Word power = powerOfTwo(w, byteShiftBits(w, index.bits));
-    Value low = divide(w, in[1], power).first[0];
-    llvm::SmallVector<Value> parts =
-        w.hint(low, 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-          return llvm::SmallVector<Value>{
-              h.create<arith::AndIOp>(w.loc, x[0], w.intConst(h, 0xff)),
-              h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, 8))};
-        });
-    w.range(parts[0], 8);
-    w.range(parts[1], kLimbBits - 8);
-    w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(8))), low);
-    return boolWord(w, w.mul(parts[0], index.inRange));
-  }
-  case evm::SignExtendOp::kOpcode: {
-    // For b < 32, with s = 8·(31 − b): SAR(s, SHL(s, x)); b = 31 gives s = 0
-    // and x itself, as does every b ≥ 32.
-    ShiftAmount index = smallIndex(w, in[0], 5);
-    Word power = powerOfTwo(w, byteShiftBits(w, index.bits));
-    Word shifted = multiply(w, in[1], power);
-    Value sign = signOf(w, shifted[kLimbs - 1]);
-    Word back = divide(w, complementIf(w, sign, shifted), power).first;
-    return select(w, index.inRange, complementIf(w, sign, back), in[1]);
-  }
+  case evm::ByteOp::kOpcode:
+    return byteOf(w, in[0], in[1]);
+  case evm::SignExtendOp::kOpcode:
+    return signExtend(w, in[0], in[1]);
   case evm::ShlOp::kOpcode:
     return shiftLeft(w, in[0], in[1]);
   case evm::ShrOp::kOpcode:
     return shiftRight(w, in[0], in[1]);
-  case evm::SarOp::kOpcode: {
-    // For a negative value, ~(~value >> shift): fills with ones.
-    Value sign = signOf(w, in[1][kLimbs - 1]);
-    Word shifted = shiftRight(w, in[0], complementIf(w, sign, in[1]));
-    return complementIf(w, sign, shifted);
-  }
+  case evm::SarOp::kOpcode:
+    return shiftArithmetic(w, in[0], in[1]);
   default:
     return {};
   }

@@ -146,6 +146,75 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(zkevmc::opcodes::lookupOpcode(info.param)->mnemonic);
     });
 
+// The shift family reads only the low 8 (shifts) or 5 (byte indices) bits
+// of its first operand and whether the rest is zero, so every small value is
+// a case of its own, and so is a large word whose low bits are small (it
+// must not act as that small value).
+TEST(ShiftFamilyGadgets, EverySmallOperandAndLargeOnesWithSmallLowBits) {
+  MLIRContext context;
+  zkevmc::registerDialects(context);
+  std::mt19937_64 rng(seedFromEnvironment());
+  std::vector<U256> values = {
+      U256(0),
+      U256(1),
+      U256::max(),
+      U256(1) << 255,
+      (U256(1) << 255) - U256(1),
+      (U256(1) << 255) + U256(0x80),
+      U256::fromLimbs(0x8080808080808080ull, 0x7f, 0, 0x0123456789abcdefull),
+      U256::fromLimbs(rng(), rng(), rng(), rng()),
+      U256::fromLimbs(rng(), rng(), rng(), rng()) | (U256(1) << 255)};
+  auto largeWithLowBits = [](unsigned n, uint64_t low) {
+    U256 mask = (U256(1) << n) - U256(1);
+    std::vector<U256> words;
+    for (U256 high :
+         {U256(1) << n, U256(1) << 63, U256(1) << 64, U256(1) << 128,
+          U256(1) << 192, U256(1) << 255, U256::max()})
+      words.push_back((high & ~mask) | U256(low));
+    return words;
+  };
+  struct Family {
+    uint8_t opcode;
+    unsigned lowBits, exhaustiveUpTo;
+  };
+  for (Family family :
+       {Family{0x1b, 8, 300}, Family{0x1c, 8, 300}, Family{0x1d, 8, 300},
+        Family{0x1a, 5, 40}, Family{0x0b, 5, 40}}) {
+    std::vector<U256> firsts;
+    for (unsigned s = 0; s <= family.exhaustiveUpTo; ++s)
+      firsts.push_back(U256(s));
+    for (uint64_t low : {0ull, 1ull, 7ull, 31ull, 63ull, 64ull, 255ull})
+      if (low >> family.lowBits == 0)
+        for (const U256 &w : largeWithLowBits(family.lowBits, low))
+          firsts.push_back(w);
+
+    const char *mnemonic =
+        zkevmc::opcodes::lookupOpcode(family.opcode)->mnemonic;
+    OwningOpRef<ModuleOp> module = ModuleOp::create(UnknownLoc::get(&context));
+    zkevmc::zk::CircuitOp gadget =
+        zkevmc::gadgets::getOrBuildGadget(*module, family.opcode);
+    ASSERT_TRUE(gadget) << mnemonic;
+    for (const U256 &first : firsts)
+      for (const U256 &value : values) {
+        std::vector<APInt> inputs = limbsOf(first);
+        for (APInt &limb : limbsOf(value))
+          inputs.push_back(limb);
+        auto evaluation = zkevmc::witness::evaluateCircuit(gadget, inputs);
+        ASSERT_TRUE(static_cast<bool>(evaluation))
+            << llvm::toString(evaluation.takeError());
+        std::string where = std::string(mnemonic) + "(" + first.toHex() + ", " +
+                            value.toHex() + ")";
+        ASSERT_FALSE(evaluation->firstViolation)
+            << where << ": " << evaluation->firstViolation->message;
+        std::optional<U256> result = decode(evaluation->outputs);
+        ASSERT_TRUE(result) << where << ": an output limb is not below 2^64";
+        EXPECT_EQ(*result,
+                  *zkevmc::semantics::evalPure(family.opcode, {first, value}))
+            << where << ": got " << result->toHex();
+      }
+  }
+}
+
 TEST(GadgetLibrary, CoversExactlyTheImplementedOpcodes) {
   unsigned count = 0;
   for (unsigned op = 0; op < 256; ++op)
