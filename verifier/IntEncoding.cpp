@@ -268,6 +268,9 @@ z3::expr IntTerms::monomialTerm(const Monomial &m) {
       for (unsigned id : rest)
         rHi *= atoms[id].bound.hi;
       facts.push_back(t >= r + num(rHi) * f - num(rHi));
+      // And b·r ≤ R·b, the fourth side of the hull: it bounds a select
+      // 1 − b + b·x below 2^64 without a case split on b.
+      facts.push_back(t <= num(rHi) * f);
     }
   }
   return t;

@@ -80,14 +80,32 @@ z3::expr bitwise(IntTerms &t, llvm::StringRef op,
   return t.expr(result);
 }
 
-// Square and multiply from the top exponent bit over the word product.
-z3::expr power(IntTerms &t, const z3::expr &base,
+// bit ? base : 1 as the EXP gadget (opcodes/gadgets/Exp.cpp) builds it:
+// limbs 1 + bit·(x_0 − 1), bit·x_1, bit·x_2, bit·x_3. The same polynomial
+// gives the same Z3 term, so the gadget's MUL calls on it and the spec's
+// word products below are applications to identical arguments.
+z3::expr expFactor(IntTerms &t, const Poly &bit,
+                   const std::vector<Poly> &baseLimbs) {
+  Poly one = Poly::constant(1);
+  std::vector<Poly> factor = {t.add(one, t.mul(bit, t.sub(baseLimbs[0], one)))};
+  for (unsigned i = 1; i < kLimbs; ++i)
+    factor.push_back(t.mul(bit, baseLimbs[i]));
+  return t.expr(t.decode(factor));
+}
+
+// Left-to-right square and multiply over the word product, in the gadget's
+// order: r = factor(bit 255), then r ← (r·r)·factor(bit j) for j = 254..0
+// (the top step's 1·1·factor is the factor itself).
+z3::expr power(IntTerms &t, const std::vector<Poly> &baseLimbs,
                const std::vector<Poly> &exponentLimbs) {
-  z3::expr result = t.ctx.int_val(1);
-  for (unsigned j = kLimbs * kLimbBits; j-- > 0;) {
-    result = t.wordProduct(result, result);
-    Poly bit = bitOf(t, exponentLimbs[j / kLimbBits], j % kLimbBits);
-    result = z3::ite(t.expr(bit) == 1, t.wordProduct(result, base), result);
+  auto factor = [&](unsigned j) {
+    return expFactor(t, bitOf(t, exponentLimbs[j / kLimbBits], j % kLimbBits),
+                     baseLimbs);
+  };
+  unsigned top = kLimbs * kLimbBits - 1;
+  z3::expr result = factor(top);
+  for (unsigned j = top; j-- > 0;) {
+    result = t.wordProduct(t.wordProduct(result, result), factor(j));
     // On numerals (the spec test) evaluating as we go keeps the term small.
     if (t.interpretDivision)
       result = result.simplify();
@@ -291,7 +309,7 @@ intOpcodeSpec(IntTerms &t, llvm::StringRef m,
   if (m == "EXP") {
     if (limbs.size() != 2)
       return specError("EXP takes 2 operands");
-    return power(t, t.expr(t.decode(limbs[0])), limbs[1]);
+    return power(t, limbs[0], limbs[1]);
   }
   std::vector<Poly> words;
   for (const std::vector<Poly> &l : limbs)
