@@ -59,6 +59,18 @@ auditOpcodeLibrary(mlir::ModuleOp module, llvm::ArrayRef<uint8_t> opcodes,
   std::vector<zk::CircuitOp> gadgets;
   for (uint8_t opcode : opcodes)
     gadgets.push_back(gadgets::getOrBuildGadget(module, opcode));
+  // A gadget proved through another opcode gadget's spec (EXP through MUL)
+  // is only as good as that gadget's own proof: it gets its own row.
+  for (size_t i = 0; i < gadgets.size(); ++i) {
+    zk::CircuitOp caller = gadgets[i];
+    caller.walk([&](zk::CallOp call) {
+      auto callee = mlir::SymbolTable::lookupNearestSymbolFrom<zk::CircuitOp>(
+          call, call.getCalleeAttr());
+      if (callee && callee->hasAttr(zk::kSpecAttrName) &&
+          !llvm::is_contained(gadgets, callee))
+        gadgets.push_back(callee);
+    });
+  }
   for (zk::CircuitOp gadget : gadgets) {
     auto row = auditGadget(gadget, options);
     if (!row)
