@@ -102,26 +102,18 @@ std::array<Value, 3> digits(GadgetWriter &w, Value value, unsigned topBits) {
   return {d[0], d[1], d[2]};
 }
 
-// out_i = z_{i+k} for k = lowBit + 2·highBit, with `fill` past the top:
-// the word moved down by k limbs, in two stages of four products.
-Word limbsDown(GadgetWriter &w, const Word &z, Value lowBit, Value highBit,
-               Value fill) {
-  Word y, out;
+// The word moved down one limb when `bit` is 1 (`fill` enters at the top),
+// or up one limb (0 enters at the bottom): four products.
+Word oneLimbDown(GadgetWriter &w, const Word &x, Value bit, Value fill) {
+  Word out;
   for (unsigned i = 0; i < kLimbs; ++i)
-    y.push_back(choose(w, lowBit, i + 1 < kLimbs ? z[i + 1] : fill, z[i]));
-  for (unsigned i = 0; i < kLimbs; ++i)
-    out.push_back(choose(w, highBit, i + 2 < kLimbs ? y[i + 2] : fill, y[i]));
+    out.push_back(choose(w, bit, i + 1 < kLimbs ? x[i + 1] : fill, x[i]));
   return out;
 }
-
-// out_i = z_{i−k} for k = lowBit + 2·highBit, zero below: the word moved up.
-Word limbsUp(GadgetWriter &w, const Word &z, Value lowBit, Value highBit) {
-  Value zero = w.constant(0);
-  Word y, out;
+Word oneLimbUp(GadgetWriter &w, const Word &x, Value bit) {
+  Word out;
   for (unsigned i = 0; i < kLimbs; ++i)
-    y.push_back(choose(w, lowBit, i >= 1 ? z[i - 1] : zero, z[i]));
-  for (unsigned i = 0; i < kLimbs; ++i)
-    out.push_back(choose(w, highBit, i >= 2 ? y[i - 2] : zero, y[i]));
+    out.push_back(choose(w, bit, i >= 1 ? x[i - 1] : w.constant(0), x[i]));
   return out;
 }
 
@@ -135,64 +127,82 @@ Value inversePower(GadgetWriter &w, llvm::ArrayRef<Value> bits) {
   return w.mul(w.constant(2), powerOfTwo(w, complemented));
 }
 
-// SHL, s = 64k + t: W = x·2^t (the product's low 256 bits) in two halves,
-// then W's limbs moved up by k. With P = 2^t·inRange (0 for s ≥ 256):
-//   x_lo·P     = w0 + 2^64·w1 + 2^128·c     (c = x1 >> (64 − t) < 2^63)
-//   x_hi·P + c = w2 + 2^64·w3 + 2^128·top   (top < 2^63, dropped)
+// The three shifts, s = 64k + t with k = k0 + 2·k1: the word is moved by k0
+// limbs first (four products); the move by 2·k1 limbs, one 128-bit half,
+// is folded into the multiplier: m_stay = (1 − k1)·m and m_move = k1·m,
+// one of them 0, so each half meets the multiplier at the place it ends up
+// in, for one product more instead of four.
+//
+// SHL: W = x'·2^t mod 2^256 (x' = x moved up by k0) in two halves, with
+// m = 2^t·inRange (0 for s ≥ 256):
+//   x'_lo·m_stay                  = w0 + 2^64·w1 + 2^128·c   (c < 2^63)
+//   x'_hi·m_stay + x'_lo·m_move + c = w2 + 2^64·w3 + 2^128·top (top < 2^63)
 // Each side is below 2^192, so both are integer identities; with every
-// digit range checked they are the base-2^64 digits, so W = x·P mod 2^256.
-// 6·64 range bits would be needed per limb pair with one product per limb;
-// the halves need 4·64 + 2·63.
+// digit range checked they are the base-2^64 digits. One product per limb
+// would need eight range-checked digits, halves need six; the whole word at
+// once cannot work (x·2^t reaches 2^319 > p).
 Word shiftLeft(GadgetWriter &w, const Word &shift, const Word &x) {
   SmallOperand amount = smallOperand(w, shift, 8);
   ArrayRef<Value> bits = amount.bits;
   Value power = w.mul(powerOfTwo(w, bits.take_front(6)), amount.inRange);
-  std::array<Value, 3> lo =
-      digits(w, w.mul(half(w, x, 0), power), kLimbBits - 1);
+  Value move = w.mul(bits[7], power), stay = w.sub(power, move);
+  Word moved = oneLimbUp(w, x, bits[6]);
+  Value xLo = half(w, moved, 0), xHi = half(w, moved, 1);
+  std::array<Value, 3> lo = digits(w, w.mul(xLo, stay), kLimbBits - 1);
   std::array<Value, 3> hi =
-      digits(w, w.add(w.mul(half(w, x, 1), power), lo[2]), kLimbBits - 1);
-  return limbsUp(w, {lo[0], lo[1], hi[0], hi[1]}, bits[6], bits[7]);
+      digits(w, w.add(w.add(w.mul(xHi, stay), w.mul(xLo, move)), lo[2]),
+             kLimbBits - 1);
+  return {lo[0], lo[1], hi[0], hi[1]};
 }
 
-// SHR, s = 64k + t: Z = floor(x / 2^t) = floor(x·Q / 2^64) for
-// Q = 2^(64 − t), in two halves, then Z's limbs moved down by k. With
-// Q' = Q·inRange (0 for s ≥ 256):
-//   x_lo·Q'     = r + 2^64·z0 + 2^128·c    (r: the bits shifted out)
-//   x_hi·Q' + c = z1 + 2^64·z2 + 2^128·z3
+// SHR: Z = floor(x' / 2^(t + 128·k1)) = floor(x'·Q / 2^64) for Q = 2^(64 − t)
+// (x' = x moved down by k0), m = Q·inRange (0 for s ≥ 256):
+//   x'_lo·m_stay + x'_hi·m_move = r + 2^64·z0 + 2^128·c   (r shifted out)
+//   x'_hi·m_stay + c            = z1 + 2^64·z2 + 2^128·z3
 // Both sides are below 2^193: integer identities, so with every digit range
-// checked, x·Q' = r + 2^64·Z with r < 2^64, i.e. Z = floor(x·Q' / 2^64).
+// checked, x''·m = r + 2^64·Z with r < 2^64, i.e. Z = floor(x''·m / 2^64)
+// for x'' = x' moved down by 2·k1 limbs.
 Word shiftRight(GadgetWriter &w, const Word &shift, const Word &x) {
   SmallOperand amount = smallOperand(w, shift, 8);
   Value q = w.mul(inversePower(w, amount.bits), amount.inRange);
-  std::array<Value, 3> lo = digits(w, w.mul(half(w, x, 0), q), kLimbBits);
+  Value move = w.mul(amount.bits[7], q), stay = w.sub(q, move);
+  Word moved = oneLimbDown(w, x, amount.bits[6], w.constant(0));
+  Value xLo = half(w, moved, 0), xHi = half(w, moved, 1);
+  std::array<Value, 3> lo =
+      digits(w, w.add(w.mul(xLo, stay), w.mul(xHi, move)), kLimbBits);
   std::array<Value, 3> hi =
-      digits(w, w.add(w.mul(half(w, x, 1), q), lo[2]), kLimbBits);
-  return limbsDown(w, {lo[1], hi[0], hi[1], hi[2]}, amount.bits[6],
-                   amount.bits[7], w.constant(0));
+      digits(w, w.add(w.mul(xHi, stay), lo[2]), kLimbBits);
+  return {lo[1], hi[0], hi[1], hi[2]};
 }
 
-// SAR: as SHR on the signed value x − 2^256·sign, whose floor quotient Z_s
-// has the sign of x; its two's complement Z = Z_s + 2^256·sign has the
-// limbs z_i. Only the top half changes:
-//   (x_hi − 2^128·sign)·Q + c + 2^192·sign = z1 + 2^64·z2 + 2^128·z3
-// (both sides in (−2^193, 2^193): an integer identity), and limbs moved
-// past the top are filled with the sign. A shift of 256 or more acts as 255
-// (t = 63, k = 3), which gives the same all-sign word.
+// SAR: as SHR on the signed value x' − 2^256·sign (x' = x moved down by k0
+// with sign limbs entering), whose floor quotient Z_s has the same sign;
+// its two's complement Z = Z_s + 2^256·sign has the limbs z_i. Only the top
+// half changes: moved by two limbs its signed value is −sign, so
+//   (x'_hi − 2^128·sign)·m_stay − sign·m_move + c + 2^192·sign
+//       = z1 + 2^64·z2 + 2^128·z3
+// (both sides in (−2^193, 2^193): an integer identity). A shift of 256 or
+// more acts as 255 (t = 63, k = 3), which gives the same all-sign word.
 Word shiftArithmetic(GadgetWriter &w, const Word &shift, const Word &x) {
   Value sign = signOf(w, x[kLimbs - 1]);
   SmallOperand amount = smallOperand(w, shift, 8);
-  Value one = w.constant(1), two = w.constant(2);
+  Value one = w.constant(1);
   Value outside = w.sub(one, amount.inRange);
-  Value q = choose(w, amount.inRange, inversePower(w, amount.bits), two);
-  Value lowBit = choose(w, outside, one, amount.bits[6]);
-  Value highBit = choose(w, outside, one, amount.bits[7]);
-  std::array<Value, 3> lo = digits(w, w.mul(half(w, x, 0), q), kLimbBits);
-  Value signedHigh = w.sub(half(w, x, 1), w.mul(sign, w.twoTo(2 * kLimbBits)));
-  Value top = w.add(w.add(w.mul(signedHigh, q), lo[2]),
-                    w.mul(sign, w.twoTo(3 * kLimbBits)));
-  std::array<Value, 3> hi = digits(w, top, kLimbBits);
+  Value q =
+      choose(w, amount.inRange, inversePower(w, amount.bits), w.constant(2));
+  Value k0 = choose(w, outside, one, amount.bits[6]);
+  Value k1 = choose(w, outside, one, amount.bits[7]);
+  Value move = w.mul(k1, q), stay = w.sub(q, move);
   Value fill = w.mul(sign, w.constant(APInt::getLowBitsSet(256, kLimbBits)));
-  return limbsDown(w, {lo[1], hi[0], hi[1], hi[2]}, lowBit, highBit, fill);
+  Word moved = oneLimbDown(w, x, k0, fill);
+  Value xLo = half(w, moved, 0), xHi = half(w, moved, 1);
+  std::array<Value, 3> lo =
+      digits(w, w.add(w.mul(xLo, stay), w.mul(xHi, move)), kLimbBits);
+  Value signedHigh = w.sub(xHi, w.mul(sign, w.twoTo(2 * kLimbBits)));
+  Value top = w.add(w.sub(w.mul(signedHigh, stay), w.mul(sign, move)),
+                    w.add(lo[2], w.mul(sign, w.twoTo(3 * kLimbBits))));
+  std::array<Value, 3> hi = digits(w, top, kLimbBits);
+  return {lo[1], hi[0], hi[1], hi[2]};
 }
 
 // values[b0 + 2·b1 + 4·b2] for the three bits: a tree of 7 products.
