@@ -29,6 +29,7 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <chrono>
+#include <sstream>
 #include <map>
 
 using llvm::APInt;
@@ -453,13 +454,64 @@ std::vector<std::vector<Poly>> operandLimbs(const std::vector<Poly> &inputs) {
   return limbs;
 }
 
+// One case of a check split over operand 0 (shift family, see
+// smallOperandBound): operand 0 = value, or, without a value, operand 0 ≥
+// bound.
+struct OperandCase {
+  std::optional<unsigned> value;
+  unsigned bound = 0;
+
+  std::string describe() const {
+    return value ? "operand 0 = " + std::to_string(*value)
+                 : "operand 0 >= " + std::to_string(bound);
+  }
+};
+
+// The input polynomials of a query under `oc`: operand 0's limbs are the
+// constants [c, 0, 0, 0], or fresh 64-bit atoms whose word is asserted to be
+// at least the bound; every other limb is a fresh 64-bit atom.
+std::vector<Poly> caseInputs(IntTerms &t, const Gadget &g,
+                             const OperandCase &oc) {
+  std::vector<Poly> inputs;
+  for (unsigned i = 0; i < kLimbs * g.arity; ++i) {
+    if (i < kLimbs && oc.value)
+      inputs.push_back(Poly::constant(i == 0 ? BigInt(*oc.value) : 0));
+    else
+      inputs.push_back(Poly::atom(
+          t.fresh("x" + std::to_string(i), 0, (BigInt(1) << kLimbBits) - 1)));
+  }
+  if (!oc.value)
+    t.facts.push_back(t.expr(t.decode(std::vector<Poly>(
+                          inputs.begin(), inputs.begin() + kLimbs))) >=
+                      t.num(oc.bound));
+  return inputs;
+}
+
+// The solver of a case query. With operand 0 concrete, the constraints on
+// the shift amount's witnesses (its split, its bits) determine them, and so
+// every product with them: bound propagation and substitution of the
+// values found turn the query into linear integer arithmetic before the
+// SMT core sees it (each step is an equivalence-preserving rewrite).
+z3::solver caseSolver(z3::context &ctx) {
+  z3::tactic simplify(ctx, "simplify");
+  z3::tactic propagate = z3::repeat(z3::tactic(ctx, "propagate-values") &
+                                        z3::tactic(ctx, "propagate-ineqs") &
+                                        z3::tactic(ctx, "solve-eqs") & simplify,
+                                    8);
+  return (simplify & propagate & z3::tactic(ctx, "smt")).mk_solver();
+}
+
 // What the outputs must satisfy: the opcode's integer spec on well-formed
 // limbs, or the sub-circuit's relation.
 llvm::Expected<z3::expr> intGoal(IntTerms &t, const Gadget &g,
-                                 const IntEncodedCircuit &enc) {
+                                 const IntEncodedCircuit &enc,
+                                 const OperandCase *oc = nullptr) {
   if (!g.subspec.empty())
     return subcircuitRelation(t, g.subspec, enc.inputPolys, enc.outputs);
-  auto spec = intOpcodeSpec(t, g.mnemonic, operandLimbs(enc.inputPolys));
+  auto spec =
+      oc && !oc->value
+          ? intSpecBeyondBound(t, g.mnemonic, operandLimbs(enc.inputPolys))
+          : intOpcodeSpec(t, g.mnemonic, operandLimbs(enc.inputPolys));
   if (!spec)
     return spec.takeError();
   z3::expr ok = t.ctx.bool_val(true);
@@ -507,28 +559,58 @@ CheckResult unknownResult(const std::string &reason, double seconds) {
 }
 
 llvm::Expected<CheckResult> intSoundness(const Gadget &g,
-                                         const CheckOptions &options) {
+                                         const CheckOptions &options,
+                                         const OperandCase *oc = nullptr) {
   z3::context ctx;
   z3::expr_vector facts(ctx);
   IntTerms t(ctx, facts);
   IntEncodingOptions eo;
   eo.inputBits = intInputBits(g, false);
   try {
-    auto enc = encodeCircuitInt(t, g.circuit, eo);
+    std::vector<Poly> inputs;
+    if (oc)
+      inputs = caseInputs(t, g, *oc);
+    auto enc = encodeCircuitInt(t, g.circuit, eo, oc ? &inputs : nullptr);
     if (!enc)
       return unknownResult(llvm::toString(enc.takeError()), 0);
     // Without a callee that states them, the spec's division and word
     // product are Z3's own (exact) operations.
     t.interpretDivision = !enc->usesUninterpreted;
-    auto goal = intGoal(t, g, *enc);
+    auto goal = intGoal(t, g, *enc, oc);
     if (!goal)
       return unknownResult(llvm::toString(goal.takeError()), 0);
-    z3::solver solver(ctx);
+    z3::solver solver = oc ? caseSolver(ctx) : z3::solver(ctx);
     solver.add(conjunction(ctx, facts));
     solver.add(conjunction(ctx, t.congruenceFacts()));
     solver.add(conjunction(ctx, enc->facts));
     solver.add(conjunction(ctx, enc->constraints));
     solver.add(!(*goal && conjunction(ctx, enc->obligations)));
+    if (const char *dbg = std::getenv("ZKEVMC_CASE_DEBUG"); dbg && oc) {
+      z3::goal goal(ctx);
+      for (const z3::expr &a : solver.assertions())
+        goal.add(a);
+      z3::tactic simplify(ctx, "simplify");
+      z3::tactic propagate = z3::repeat(
+          z3::tactic(ctx, "propagate-values") &
+              z3::tactic(ctx, "propagate-ineqs") &
+              z3::tactic(ctx, "solve-eqs") & simplify,
+          8);
+      auto start = std::chrono::steady_clock::now();
+      z3::apply_result ar = (simplify & propagate)(goal);
+      double secs = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+      std::error_code ec;
+      llvm::raw_fd_ostream os(std::string(dbg) + "/case" +
+                                  std::to_string(oc->value.value_or(999)) +
+                                  ".txt",
+                              ec);
+      os << "goal size " << goal.size() << " -> " << ar[0].size() << " in "
+         << secs << " s\n";
+      std::ostringstream ss;
+      ss << goal << "\n=====\n" << ar[0];
+      os << ss.str();
+    }
     CheckResult result;
     result.method = "integer encoding";
     result.assumed = enc->assumed;
@@ -574,7 +656,8 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
 }
 
 llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
-                                            const CheckOptions &options) {
+                                            const CheckOptions &options,
+                                            const OperandCase *oc = nullptr) {
   z3::context ctx;
   z3::expr_vector facts(ctx);
   IntTerms t(ctx, facts);
@@ -583,16 +666,28 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
   eo.assumeConstraints = false;
   eo.inputBits = intInputBits(g, true);
   try {
-    auto enc = encodeCircuitInt(t, g.circuit, eo);
+    std::vector<Poly> caseIns;
+    if (oc)
+      caseIns = caseInputs(t, g, *oc);
+    auto enc = encodeCircuitInt(t, g.circuit, eo, oc ? &caseIns : nullptr);
     if (!enc)
       return unknownResult(llvm::toString(enc.takeError()), 0);
     // Without a callee that states them, the spec's division and word
     // product are Z3's own (exact) operations.
     t.interpretDivision = !enc->usesUninterpreted;
-    auto goal = intGoal(t, g, *enc);
+    auto goal = intGoal(t, g, *enc, oc);
     if (!goal)
       return unknownResult(llvm::toString(goal.takeError()), 0);
-    z3::solver solver(ctx);
+    // A sub-circuit's completeness assumes what its callers must prove
+    // (a division's non-zero divisor).
+    if (!g.subspec.empty()) {
+      auto pre = subspecPrecondition(t, g.subspec, enc->inputPolys,
+                                     enc->outputs.size());
+      if (!pre)
+        return unknownResult(llvm::toString(pre.takeError()), 0);
+      facts.push_back(*pre);
+    }
+    z3::solver solver = oc ? caseSolver(ctx) : z3::solver(ctx);
     solver.add(conjunction(ctx, facts));
     solver.add(conjunction(ctx, t.congruenceFacts()));
     solver.add(conjunction(ctx, enc->facts));
@@ -667,6 +762,66 @@ std::string circuitKey(zk::CircuitOp circuit) {
   return os.str();
 }
 
+// A shift-family check (smallOperandBound > 0) as one query per value c of
+// operand 0 below the bound, with operand 0 = [c, 0, 0, 0], and one for
+// operand 0 ≥ the bound: the cases cover every input, so the property holds
+// iff it holds in each. The first case that is not proved ends the check
+// with its verdict (a failed case's counterexample is one of the whole
+// gadget); other opcodes get the single query.
+using IntCheck = llvm::Expected<CheckResult> (*)(const Gadget &,
+                                                 const CheckOptions &,
+                                                 const OperandCase *);
+llvm::Expected<CheckResult>
+splitCases(const Gadget &g, const CheckOptions &options, IntCheck check) {
+  unsigned bound = g.subspec.empty() ? smallOperandBound(g.mnemonic) : 0;
+  if (!bound)
+    return check(g, options, nullptr);
+  CheckResult total;
+  double slowest = -1;
+  std::string slowestCase;
+  for (unsigned k = 0; k <= bound; ++k) {
+    OperandCase oc;
+    oc.bound = bound;
+    if (k < bound)
+      oc.value = k;
+    auto r = check(g, options, &oc);
+    if (!r)
+      return r.takeError();
+    total.seconds += r->seconds;
+    total.queries += r->queries;
+    for (const std::string &callee : r->assumed)
+      if (!llvm::is_contained(total.assumed, callee))
+        total.assumed.push_back(callee);
+    if (r->seconds > slowest) {
+      slowest = r->seconds;
+      slowestCase = oc.describe();
+    }
+    if (r->verdict != Verdict::Proved) {
+      r->seconds = total.seconds;
+      r->queries = total.queries;
+      r->assumed = total.assumed;
+      r->method = "integer encoding, case split on operand 0";
+      r->reason = oc.describe() + (r->reason.empty() ? "" : ": " + r->reason);
+      return r;
+    }
+  }
+  total.verdict = Verdict::Proved;
+  total.method = llvm::formatv("integer encoding, {0} cases of operand 0 "
+                               "(slowest: {1}, {2:f2} s)",
+                               bound + 1, slowestCase, slowest);
+  return total;
+}
+
+llvm::Expected<CheckResult> splitSoundness(const Gadget &g,
+                                           const CheckOptions &options) {
+  return splitCases(g, options, intSoundness);
+}
+
+llvm::Expected<CheckResult> splitCompleteness(const Gadget &g,
+                                              const CheckOptions &options) {
+  return splitCases(g, options, intCompleteness);
+}
+
 llvm::Expected<CheckResult> cachedIntSoundness(const Gadget &g,
                                                const CheckOptions &options) {
   static std::map<std::pair<std::string, unsigned>, CheckResult> cache;
@@ -674,7 +829,7 @@ llvm::Expected<CheckResult> cachedIntSoundness(const Gadget &g,
   auto it = cache.find(key);
   if (it != cache.end())
     return it->second;
-  auto r = intSoundness(g, options);
+  auto r = splitSoundness(g, options);
   // Unknown is cached too: determinism then goes straight to its own query
   // instead of repeating a soundness query that ran out of time.
   if (r)
@@ -861,7 +1016,7 @@ llvm::Expected<CheckResult> checkSoundness(zk::CircuitOp gadget,
 llvm::Expected<CheckResult> checkCompleteness(zk::CircuitOp gadget,
                                               const CheckOptions &options) {
   return checkProperty<CompletenessQuery>(gadget, options, true,
-                                          intCompleteness);
+                                          splitCompleteness);
 }
 
 llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,

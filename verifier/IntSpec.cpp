@@ -113,6 +113,88 @@ z3::expr power(IntTerms &t, const std::vector<Poly> &baseLimbs,
   return result;
 }
 
+// The shift family with a concrete small operand c (a shift amount or a
+// byte index) and X's limbs x_i: each result is linear in the limbs apart
+// from a division or remainder of one limb by a constant power of two, so
+// a query whose operand 0 is fixed stays linear integer arithmetic.
+BigInt limbMask(unsigned bits) { return pow2(bits) - 1; }
+
+// X div 2^c for c < 256: the limb holding bit c, shifted, plus the higher
+// limbs whole (the bits below limb c/64 cannot carry into the quotient).
+z3::expr shiftRightConst(IntTerms &t, const std::vector<Poly> &x, unsigned c) {
+  unsigned i0 = c / kLimbBits, r = c % kLimbBits;
+  Poly high;
+  for (unsigned i = i0 + 1; i < kLimbs; ++i)
+    high = t.add(high, t.scale(x[i], pow2(kLimbBits * i - c)));
+  return t.expr(high) + t.expr(x[i0]) / t.num(pow2(r));
+}
+
+// (X·2^c) mod 2^256 for c < 256: limbs that move past bit 256 vanish, the
+// one that straddles it keeps its low bits.
+z3::expr shiftLeftConst(IntTerms &t, const std::vector<Poly> &x, unsigned c) {
+  Poly whole;
+  z3::expr cut = t.ctx.int_val(0);
+  for (unsigned i = 0; i < kLimbs; ++i) {
+    unsigned e = kLimbBits * i + c;
+    if (e >= 256)
+      continue;
+    if (e + kLimbBits <= 256)
+      whole = t.add(whole, t.scale(x[i], pow2(e)));
+    else
+      cut = z3::mod(t.expr(x[i]), t.num(pow2(256 - e))) * t.num(pow2(e));
+  }
+  return t.expr(whole) + cut;
+}
+
+z3::expr isNegative(IntTerms &t, const std::vector<Poly> &x) {
+  return t.expr(x[kLimbs - 1]) >= t.num(pow2(kLimbBits - 1));
+}
+
+// The result for a concrete c (any value, including c ≥ N).
+z3::expr shiftSpecConst(IntTerms &t, llvm::StringRef m, const BigInt &c,
+                        const std::vector<Poly> &x) {
+  z3::context &ctx = t.ctx;
+  z3::expr zero = ctx.int_val(0), ones = t.num(limbMask(256));
+  if (m == "SHL")
+    return c >= 256 ? zero : shiftLeftConst(t, x, c.get_ui());
+  if (m == "SHR")
+    return c >= 256 ? zero : shiftRightConst(t, x, c.get_ui());
+  if (m == "SAR") {
+    if (c >= 256)
+      return z3::ite(isNegative(t, x), ones, zero);
+    unsigned s = c.get_ui();
+    // A negative X shifts in ones: the top s bits of the result.
+    BigInt fill = pow2(256) - pow2(256 - s);
+    return shiftRightConst(t, x, s) +
+           z3::ite(isNegative(t, x), t.num(fill), zero);
+  }
+  if (m == "BYTE") {
+    if (c >= 32)
+      return zero;
+    // Byte c counts from the most significant end.
+    unsigned k = c.get_ui(), limb = kLimbs - 1 - k / 8, at = 8 * (7 - k % 8);
+    return z3::mod(t.expr(x[limb]) / t.num(pow2(at)), ctx.int_val(256));
+  }
+  // SIGNEXTEND: for c < 31 keep bits 0..8c+7 and copy bit 8c+7 above them.
+  if (c >= 31)
+    return t.expr(t.decode(x));
+  unsigned top = 8 * c.get_ui() + 7, limb = top / kLimbBits,
+           at = top % kLimbBits;
+  Poly low;
+  for (unsigned i = 0; i < limb; ++i)
+    low = t.add(low, t.scale(x[i], pow2(kLimbBits * i)));
+  z3::expr kept = t.expr(low) + z3::mod(t.expr(x[limb]), t.num(pow2(at + 1))) *
+                                    t.num(pow2(kLimbBits * limb));
+  z3::expr sign =
+      z3::mod(t.expr(x[limb]) / t.num(pow2(at)), ctx.int_val(2)) == 1;
+  return kept + z3::ite(sign, t.num(pow2(256) - pow2(top + 1)), zero);
+}
+
+bool isShiftFamily(llvm::StringRef m) {
+  return m == "SHL" || m == "SHR" || m == "SAR" || m == "BYTE" ||
+         m == "SIGNEXTEND";
+}
+
 } // namespace
 
 bool hasIntSpec(llvm::StringRef m) {
@@ -120,7 +202,27 @@ bool hasIntSpec(llvm::StringRef m) {
       .Cases("ADD", "MUL", "SUB", "DIV", "SDIV", "MOD", "SMOD", true)
       .Cases("ADDMOD", "MULMOD", "EXP", "LT", "GT", "SLT", "SGT", true)
       .Cases("EQ", "ISZERO", "AND", "OR", "XOR", "NOT", true)
+      .Cases("SHL", "SHR", "SAR", "BYTE", "SIGNEXTEND", true)
       .Default(false);
+}
+
+unsigned smallOperandBound(llvm::StringRef m) {
+  if (m == "SHL" || m == "SHR" || m == "SAR")
+    return 256;
+  if (m == "BYTE" || m == "SIGNEXTEND")
+    return 32;
+  return 0;
+}
+
+llvm::Expected<z3::expr>
+intSpecBeyondBound(IntTerms &t, llvm::StringRef m,
+                   const std::vector<std::vector<Poly>> &limbs) {
+  unsigned bound = smallOperandBound(m);
+  if (!bound)
+    return specError("'" + m + "' has no small operand");
+  if (limbs.size() != 2)
+    return specError(m + " takes 2 operands");
+  return shiftSpecConst(t, m, bound, limbs[1]);
 }
 
 namespace {
@@ -187,10 +289,16 @@ llvm::Expected<z3::expr> wordSpec(IntTerms &t, llvm::StringRef m,
 //===----------------------------------------------------------------------===//
 
 bool isSubspec(llvm::StringRef kind) {
-  return kind == "BITS" || kind == "DIVMOD";
+  return kind == "BITS" || isDivisionSubspec(kind);
 }
 
-bool subspecAssumesWords(llvm::StringRef kind) { return kind == "DIVMOD"; }
+bool isDivisionSubspec(llvm::StringRef kind) {
+  return kind == "DIVMOD" || kind == "ADDDIVMOD" || kind == "MULDIVMOD";
+}
+
+bool subspecAssumesWords(llvm::StringRef kind) {
+  return isDivisionSubspec(kind);
+}
 
 namespace {
 
@@ -203,6 +311,36 @@ z3::expr allBelow(IntTerms &t, const std::vector<Poly> &limbs, unsigned bits) {
 
 std::vector<Poly> slice(const std::vector<Poly> &v, size_t from, size_t n) {
   return std::vector<Poly>(v.begin() + from, v.begin() + from + n);
+}
+
+// A division sub-circuit's dividend X over its inputs (built as the opcode
+// specs build it, so that equal dividends are the same Z3 term), its
+// divisor's limbs and its number of quotient limbs.
+struct DivisionShape {
+  z3::expr dividend;
+  std::vector<Poly> divisor;
+  size_t quotientLimbs;
+};
+
+llvm::Expected<DivisionShape> divisionShape(IntTerms &t, llvm::StringRef kind,
+                                            const std::vector<Poly> &inputs,
+                                            size_t numOutputs) {
+  if (kind == "DIVMOD") {
+    if (inputs.size() <= kLimbs || numOutputs != inputs.size())
+      return specError("a DIVMOD sub-circuit takes m + 4 inputs and gives "
+                       "m + 4 outputs");
+    size_t m = inputs.size() - kLimbs;
+    return DivisionShape{t.expr(t.decode(slice(inputs, 0, m))),
+                         slice(inputs, m, kLimbs), m};
+  }
+  size_t q = kind == "ADDDIVMOD" ? kLimbs + 1 : 2 * kLimbs;
+  if (inputs.size() != 3 * kLimbs || numOutputs != q + kLimbs)
+    return specError(kind + " sub-circuits take 12 inputs and give " +
+                     std::to_string(q + kLimbs) + " outputs");
+  Poly a = t.decode(slice(inputs, 0, kLimbs));
+  Poly b = t.decode(slice(inputs, kLimbs, kLimbs));
+  z3::expr x = kind == "ADDDIVMOD" ? t.expr(a) + t.expr(b) : t.expr(t.mul(a, b));
+  return DivisionShape{x, slice(inputs, 2 * kLimbs, kLimbs), q};
 }
 
 } // namespace
@@ -218,20 +356,17 @@ llvm::Expected<z3::expr> subcircuitRelation(IntTerms &t, llvm::StringRef kind,
       ok = ok && t.expr(outputs[j]) == t.expr(bitOf(t, inputs[0], j));
     return ok;
   }
-  if (kind == "DIVMOD") {
-    if (inputs.size() <= kLimbs || outputs.size() != inputs.size())
-      return specError("a DIVMOD sub-circuit takes m + 4 inputs and gives "
-                       "m + 4 outputs");
-    size_t m = inputs.size() - kLimbs;
-    Poly a = t.decode(slice(inputs, 0, m));
-    Poly b = t.decode(slice(inputs, m, kLimbs));
+  if (isDivisionSubspec(kind)) {
+    auto shape = divisionShape(t, kind, inputs, outputs.size());
+    if (!shape)
+      return shape.takeError();
+    size_t m = shape->quotientLimbs;
+    Poly n = t.decode(shape->divisor);
     Poly q = t.decode(slice(outputs, 0, m));
     Poly r = t.decode(slice(outputs, m, kLimbs));
-    z3::expr eb = t.expr(b), eq = t.expr(q), er = t.expr(r);
     return allBelow(t, outputs, kLimbBits) &&
-           z3::implies(eb == 0, eq == 0 && er == 0) &&
-           z3::implies(eb != 0,
-                       t.expr(t.add(t.mul(q, b), r)) == t.expr(a) && er < eb);
+           t.expr(t.add(t.mul(q, n), r)) == shape->dividend &&
+           t.expr(r) < t.expr(n);
   }
   return specError("unknown zk.subspec '" + kind + "'");
 }
@@ -263,22 +398,25 @@ calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
         return CalleeSpec{small, ctx.bool_val(true), bits};
       return CalleeSpec{ctx.bool_val(true), small, bits};
     }
-    if (kind == "DIVMOD") {
-      if (args.size() <= kLimbs || numOut != args.size())
-        return specError("a DIVMOD sub-circuit takes m + 4 inputs and gives "
-                         "m + 4 outputs");
-      size_t m = args.size() - kLimbs;
+    if (isDivisionSubspec(kind)) {
+      // Its relation Q·N + R = X, R < N (so N ≠ 0) gives, by the uniqueness
+      // of division, Q = X div N and R = X mod N. Its hints need N ≠ 0.
+      auto shape = divisionShape(t, kind, args, numOut);
+      if (!shape)
+        return shape.takeError();
+      size_t m = shape->quotientLimbs;
       std::vector<Poly> outs = freshLimbs(numOut, "divmod");
-      z3::expr a = t.expr(t.decode(slice(args, 0, m)));
-      z3::expr b = t.expr(t.decode(slice(args, m, kLimbs)));
+      z3::expr x = shape->dividend;
+      z3::expr n = t.expr(t.decode(shape->divisor));
       z3::expr q = t.expr(t.decode(slice(outs, 0, m)));
       z3::expr r = t.expr(t.decode(slice(outs, m, kLimbs)));
-      z3::expr guarantee =
-          allBelow(t, outs, kLimbBits) &&
-          z3::implies(b == 0, q == 0 && r == 0) &&
-          z3::implies(b != 0,
-                      q == t.divide(a, b) && r == t.remainder(a, b) && r < b);
-      return CalleeSpec{allBelow(t, args, kLimbBits), guarantee, outs};
+      z3::expr guarantee = allBelow(t, outs, kLimbBits) && n > 0 &&
+                           q == t.divide(x, n) && r == t.remainder(x, n) &&
+                           r < n;
+      z3::expr pre = allBelow(t, args, kLimbBits);
+      if (forCompleteness)
+        pre = pre && n > 0;
+      return CalleeSpec{pre, guarantee, outs};
     }
     return std::nullopt;
   }
@@ -306,6 +444,19 @@ intOpcodeSpec(IntTerms &t, llvm::StringRef m,
       return specError(m + " takes 2 operands");
     return bitwise(t, m, limbs);
   }
+  if (isShiftFamily(m)) {
+    if (limbs.size() != 2)
+      return specError(m + " takes 2 operands");
+    BigInt c = 0;
+    for (unsigned i = 0; i < kLimbs; ++i) {
+      BigInt limb;
+      if (!limbs[0][i].isConstant(&limb))
+        return specError(m + " needs a concrete operand 0 (the checks split "
+                             "it into cases: smallOperandBound)");
+      c += limb * pow2(kLimbBits * i);
+    }
+    return shiftSpecConst(t, m, c, limbs[1]);
+  }
   if (m == "EXP") {
     if (limbs.size() != 2)
       return specError("EXP takes 2 operands");
@@ -315,6 +466,17 @@ intOpcodeSpec(IntTerms &t, llvm::StringRef m,
   for (const std::vector<Poly> &l : limbs)
     words.push_back(t.decode(l));
   return wordSpec(t, m, words);
+}
+
+llvm::Expected<z3::expr> subspecPrecondition(IntTerms &t, llvm::StringRef kind,
+                                             const std::vector<Poly> &inputs,
+                                             size_t numOutputs) {
+  if (!isDivisionSubspec(kind))
+    return t.ctx.bool_val(true);
+  auto shape = divisionShape(t, kind, inputs, numOutputs);
+  if (!shape)
+    return shape.takeError();
+  return t.expr(t.decode(shape->divisor)) > 0;
 }
 
 bool proveDivisionLemma(unsigned timeoutMs, double &seconds) {

@@ -26,12 +26,36 @@ llvm::Expected<z3::expr>
 intOpcodeSpec(IntTerms &t, llvm::StringRef mnemonic,
               const std::vector<std::vector<Poly>> &limbs);
 
+/// SHL SHR SAR BYTE SIGNEXTEND: their specs need a concrete operand 0 (a
+/// shift amount, a byte index), which makes them linear in the other
+/// operand's limbs. Their checks split operand 0 into the cases c for each
+/// c below this bound (256 or 32; 0 for other opcodes) and one case for
+/// operand 0 ≥ the bound, whose result intSpecBeyondBound gives.
+unsigned smallOperandBound(llvm::StringRef mnemonic);
+llvm::Expected<z3::expr>
+intSpecBeyondBound(IntTerms &t, llvm::StringRef mnemonic,
+                   const std::vector<std::vector<Poly>> &limbs);
+
 /// The sub-circuit kinds (`zk.subspec`):
 ///  - "BITS": one input x, n outputs: x < 2^n and output j is bit j of x.
-///  - "DIVMOD": m dividend limbs then 4 divisor limbs, m quotient limbs then
-///    4 remainder limbs: for B = 0 both are 0, otherwise Q·B + R = A with
-///    R < B (by the uniqueness of division, Q = A div B and R = A mod B).
+///  - the division sub-circuits, X = Q·N + R with R < N (so N ≠ 0; by the
+///    uniqueness of division Q = X div N and R = X mod N), every output limb
+///    below 2^64; their hints need N ≠ 0:
+///    - "DIVMOD": m dividend limbs then 4 divisor limbs, m quotient limbs
+///      then 4 remainder limbs; X = A;
+///    - "ADDDIVMOD": A, B, N (4 limbs each), 5 quotient limbs then 4
+///      remainder limbs; X = A + B;
+///    - "MULDIVMOD": A, B, N, 8 quotient limbs then 4 remainder limbs;
+///      X = A·B.
 bool isSubspec(llvm::StringRef kind);
+/// Whether the kind is one of the division sub-circuits (whose guarantee
+/// rests on proveDivisionLemma).
+bool isDivisionSubspec(llvm::StringRef kind);
+/// What a sub-circuit's completeness assumes of its inputs beyond
+/// well-formed limbs (a division's N ≠ 0; true for the others).
+llvm::Expected<z3::expr> subspecPrecondition(IntTerms &t, llvm::StringRef kind,
+                                             const std::vector<Poly> &inputs,
+                                             size_t numOutputs);
 
 /// What a sub-circuit's own proof establishes, over its input and output
 /// polynomials. Fails on a shape the kind does not allow.

@@ -91,8 +91,8 @@ auditOpcodeLibrary(mlir::ModuleOp module, llvm::ArrayRef<uint8_t> opcodes,
     if (onRow)
       onRow(*row);
     report.rows.push_back(std::move(*row));
-    if (sub->getAttrOfType<mlir::StringAttr>("zk.subspec").getValue() ==
-        "DIVMOD")
+    if (isDivisionSubspec(
+            sub->getAttrOfType<mlir::StringAttr>("zk.subspec").getValue()))
       report.divisionLemmaNeeded = true;
   }
   if (report.divisionLemmaNeeded)

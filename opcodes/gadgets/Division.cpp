@@ -4,6 +4,8 @@
 
 #include "dialects/evm/IR/EvmDialect.h"
 
+#include <functional>
+
 using namespace mlir;
 
 namespace zkevmc::gadgets {
@@ -39,130 +41,348 @@ llvm::SmallVector<Value> multiplyFull(GadgetWriter &w, const Word &a,
   return limbs;
 }
 
-// Unsigned division of an m-limb dividend by a word, with the EVM's rule for
-// a zero divisor: returns (quotient: m limbs, remainder: a word). With
-// bz = [b = 0] and a' = a·(1 − bz):
-//  - q·b + r = a' over the integers, as product columns; columns below m
-//    split into a'_k and a carry (67 bits), the columns above must be 0: they
-//    are sums of non-negative terms below the prime, so every term and the
-//    carry into them is 0 and the product cannot pass 2^(64m) (the bug PSE's
-//    MOD gadget had);
-//  - r < b unless b = 0 (the borrow of r − b), and q = 0 when b = 0 (then the
-//    columns force r = 0).
-// The hint assembles the wide operands with additions of shifted limbs (the
-// integer encoding reads additions exactly).
-llvm::SmallVector<Value> divideBody(GadgetWriter &w, llvm::ArrayRef<Value> a,
-                                    const Word &b) {
-  unsigned m = a.size();
-  llvm::SmallVector<Value> inputs(a.begin(), a.end());
-  inputs.append(b.begin(), b.end());
-  Type i512 = IntegerType::get(w.b.getContext(), 512);
-  llvm::SmallVector<Value> qr =
-      w.hint(inputs, m + kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
+namespace {
+
+// Bounds are computed on wide integers: column sums reach 2^200 and the
+// intermediate products more.
+constexpr unsigned kBoundBits = 1024;
+constexpr unsigned kChunkBits = 2 * kLimbBits;
+
+APInt boundOf(uint64_t v) { return APInt(kBoundBits, v); }
+APInt limbMax() { return APInt::getLowBitsSet(kBoundBits, kLimbBits); }
+APInt shifted(const APInt &v, unsigned bits) { return v.shl(bits); }
+
+// A felt constant for a non-negative bound below the prime.
+Value constantOf(GadgetWriter &w, const APInt &v) {
+  return w.constant(v.trunc(256));
+}
+
+// x + c for a (possibly negative) integer c.
+Value addConstant(GadgetWriter &w, Value x, const APInt &c) {
+  if (c.isZero())
+    return x;
+  if (c.isNegative())
+    return w.sub(x, constantOf(w, -c));
+  return w.add(x, constantOf(w, c));
+}
+
+// The dividend of a division sub-circuit: its base-2^64 columns P_k as felt
+// expressions of the sub-circuit's inputs with their largest values, the
+// largest dividend, and how the hint computes the dividend from the inputs'
+// integers (of width `width`).
+struct Dividend {
+  llvm::SmallVector<Value> columns;
+  llvm::SmallVector<APInt> columnMax;
+  APInt max;
+  unsigned width;
+  std::function<Value(OpBuilder &, llvm::ArrayRef<Value>)> compute;
+};
+
+// Σ limbs[i]·2^(64i) in an integer of `width` bits, in a hint body.
+Value wideOf(GadgetWriter &w, OpBuilder &h, llvm::ArrayRef<Value> limbs,
+             unsigned width) {
+  Type type = IntegerType::get(h.getContext(), width);
+  auto c = [&](uint64_t v) {
+    return h.create<arith::ConstantOp>(w.loc, type,
+                                       h.getIntegerAttr(type, APInt(width, v)));
+  };
+  Value sum = c(0);
+  for (auto [i, limb] : llvm::enumerate(limbs)) {
+    Value x = limb;
+    if (width > 256)
+      x = h.create<arith::ExtUIOp>(w.loc, type, limb);
+    else if (width < 256)
+      x = h.create<arith::TruncIOp>(w.loc, type, limb);
+    sum = h.create<arith::AddIOp>(
+        w.loc, sum, h.create<arith::ShLIOp>(w.loc, x, c(i * kLimbBits)));
+  }
+  return sum;
+}
+
+// The division X = Q·N + R, R < N, of a dividend given by its columns by a
+// non-zero word N (the callers make it non-zero), with Q of `qLimbs` limbs
+// (the top one below 2^qTopBits). Returns Q's limbs then R's.
+//
+// The identity is checked on columns: with S_k = Σ_{i+j=k} q_i·n_j + r_k and
+// D_k = P_k − S_k, the columns are taken two at a time (128-bit chunks),
+// each chunk's D_2c + 2^64·D_(2c+1) plus the carry in equal to 2^128 times
+// the carry out; every term is far below the prime, so the equations hold
+// over the integers and Σ D_k·2^(64k) = 0, i.e. X = Q·N + R. The products
+// beyond the dividend's columns must vanish: they are non-negative and their
+// sum is below the prime, so the sum being 0 makes each 0 (this is what stops
+// Q·N + R from passing 2^256, PSE's MOD bug). A carry c lies in
+// [lo, hi]: lo and hi from the chunk's own terms and, tighter where they can
+// be, from the columns above it (c is the integer Σ_{k above} (S_k − P_k)
+// scaled down, and Q·N + R = X ≤ X's maximum); c − lo is range-checked.
+llvm::SmallVector<Value> divisionBody(GadgetWriter &w, const Dividend &x,
+                                      llvm::ArrayRef<Value> inputs,
+                                      const Word &n, unsigned qLimbs,
+                                      unsigned qTopBits) {
+  unsigned width = x.width;
+  llvm::SmallVector<Value> qr = w.hint(
+      inputs, qLimbs + kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
+        Type type = IntegerType::get(h.getContext(), width);
         auto c = [&](const APInt &v) -> Value {
-          return h.create<arith::ConstantOp>(w.loc, i512,
-                                             h.getIntegerAttr(i512, v));
+          return h.create<arith::ConstantOp>(w.loc, type,
+                                             h.getIntegerAttr(type, v));
         };
-        auto wide = [&](llvm::ArrayRef<Value> limbs) {
-          Value word = c(APInt(512, 0));
-          for (auto [i, limb] : llvm::enumerate(limbs))
-            word = h.create<arith::AddIOp>(
-                w.loc, word,
-                h.create<arith::ShLIOp>(
-                    w.loc, h.create<arith::ExtUIOp>(w.loc, i512, limb),
-                    c(APInt(512, i * kLimbBits))));
-          return word;
-        };
-        Value aw = wide(x.take_front(m)), bw = wide(x.drop_front(m));
-        Value zero = c(APInt(512, 0));
-        Value bZero =
-            h.create<arith::CmpIOp>(w.loc, arith::CmpIPredicate::eq, bw, zero);
-        Value divisor =
-            h.create<arith::SelectOp>(w.loc, bZero, c(APInt(512, 1)), bw);
-        Value q = h.create<arith::SelectOp>(
-            w.loc, bZero, zero, h.create<arith::DivUIOp>(w.loc, aw, divisor));
-        Value r = h.create<arith::SelectOp>(
-            w.loc, bZero, zero, h.create<arith::RemUIOp>(w.loc, aw, divisor));
-        Value mask = c(APInt::getLowBitsSet(512, kLimbBits));
+        Value dividend = x.compute(h, in);
+        Value divisor = wideOf(w, h, in.take_back(kLimbs), width);
+        Value q = h.create<arith::DivUIOp>(w.loc, dividend, divisor);
+        Value r = h.create<arith::RemUIOp>(w.loc, dividend, divisor);
+        Value mask = c(APInt::getLowBitsSet(width, kLimbBits));
         llvm::SmallVector<Value> out;
-        auto splitInto = [&](Value v, unsigned n) {
-          for (unsigned i = 0; i < n; ++i)
+        auto split = [&](Value v, unsigned count) {
+          for (unsigned i = 0; i < count; ++i)
             out.push_back(h.create<arith::AndIOp>(
                 w.loc,
                 h.create<arith::ShRUIOp>(w.loc, v,
-                                         c(APInt(512, i * kLimbBits))),
+                                         c(APInt(width, i * kLimbBits))),
                 mask));
         };
-        splitInto(q, m);
-        splitInto(r, kLimbs);
+        split(q, qLimbs);
+        split(r, kLimbs);
         return out;
       });
-  llvm::SmallVector<Value> q(qr.begin(), qr.begin() + m);
-  Word r(qr.begin() + m, qr.end());
-  for (Value limb : qr)
+  llvm::SmallVector<Value> q(qr.begin(), qr.begin() + qLimbs);
+  Word r(qr.begin() + qLimbs, qr.end());
+  llvm::SmallVector<APInt> qMax(qLimbs, limbMax());
+  for (unsigned i = 0; i < qLimbs; ++i) {
+    unsigned bits = i + 1 == qLimbs ? qTopBits : kLimbBits;
+    if (bits == 1)
+      w.assertBool(q[i]);
+    else
+      w.range(q[i], bits);
+    qMax[i] = APInt::getLowBitsSet(kBoundBits, bits);
+  }
+  for (Value limb : r)
     w.range(limb, kLimbBits);
 
-  Value bz = isZero(w, w.add(w.add(b[0], b[1]), w.add(b[2], b[3])));
-  Value one = w.constant(1);
-  Value nonZero = w.sub(one, bz);
-  for (Value limb : q)
-    w.assertEq(w.mul(limb, bz), w.constant(0));
-
-  Value carry = w.constant(0);
-  for (unsigned k = 0; k + 1 < m + kLimbs; ++k) {
-    Value column = carry;
-    for (unsigned j = 0; j < kLimbs; ++j)
-      if (k >= j && k - j < m)
-        column = w.add(column, w.mul(q[k - j], b[j]));
-    if (k < kLimbs)
-      column = w.add(column, r[k]);
-    if (k >= m) {
-      w.assertEq(column, w.constant(0));
-      continue;
+  unsigned live = x.columns.size();
+  // S_k and its largest value, for every column of Q·N + R.
+  unsigned all = std::max(live, qLimbs + kLimbs - 1);
+  llvm::SmallVector<Value> s(all);
+  llvm::SmallVector<APInt> sMax(all, boundOf(0));
+  Value beyond = w.constant(0);
+  for (unsigned i = 0; i < qLimbs; ++i)
+    for (unsigned j = 0; j < kLimbs; ++j) {
+      Value prod = w.mul(q[i], n[j]);
+      unsigned k = i + j;
+      if (k >= live) {
+        beyond = w.add(beyond, prod);
+        continue;
+      }
+      s[k] = s[k] ? w.add(s[k], prod) : prod;
+      sMax[k] += qMax[i] * limbMax();
     }
-    Value expected = w.mul(a[k], nonZero);
-    carry = w.hint(column, 1, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-               return llvm::SmallVector<Value>{h.create<arith::ShRUIOp>(
-                   w.loc, x[0], w.intConst(h, kLimbBits))};
-             }).front();
-    w.range(carry, kLimbBits + 3);
-    w.assertEq(column, w.add(expected, w.mul(carry, w.twoTo(kLimbBits))));
+  for (unsigned k = 0; k < kLimbs && k < live; ++k) {
+    s[k] = s[k] ? w.add(s[k], r[k]) : r[k];
+    sMax[k] += limbMax();
   }
-  Value lt = w.subtract(r, b).second;
-  w.assertEq(w.mul(nonZero, w.sub(one, lt)), w.constant(0));
+  w.assertEq(beyond, w.constant(0));
+
+  auto d = [&](unsigned k) {
+    Value sk = s[k] ? s[k] : w.constant(0);
+    return w.sub(x.columns[k], sk);
+  };
+  Value carryIn = w.constant(0);
+  APInt carryLo = boundOf(0), carryHi = boundOf(0);
+  for (unsigned c = 0; 2 * c < live; ++c) {
+    unsigned k = 2 * c;
+    Value chunk = d(k);
+    APInt lo = -sMax[k], hi = x.columnMax[k];
+    if (k + 1 < live) {
+      chunk = w.add(chunk, w.mul(d(k + 1), w.twoTo(kLimbBits)));
+      lo -= shifted(sMax[k + 1], kLimbBits);
+      hi += shifted(x.columnMax[k + 1], kLimbBits);
+    }
+    chunk = w.add(chunk, carryIn);
+    lo += carryLo;
+    hi += carryHi;
+    if (k + 2 >= live) {
+      // The dividend has no columns above: nothing carries out.
+      w.assertEq(chunk, w.constant(0));
+      break;
+    }
+    // The carry out from this chunk's terms ...
+    APInt outLo = lo.ashr(kChunkBits), outHi = hi.ashr(kChunkBits);
+    // ... and from the columns above: at least −(their P part), at most
+    // X's maximum scaled down.
+    APInt above = boundOf(0);
+    for (unsigned j = live; j-- > k + 2;)
+      above = shifted(above, kLimbBits) + x.columnMax[j];
+    if ((-above).sgt(outLo))
+      outLo = -above;
+    APInt top = x.max.lshr(kChunkBits * (c + 1));
+    if (top.slt(outHi))
+      outHi = top;
+    unsigned bits = (outHi - outLo).getActiveBits();
+    Value shiftedChunk = addConstant(w, chunk, -shifted(outLo, kChunkBits));
+    Value e =
+        w.hint(shiftedChunk, 1, [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
+           return llvm::SmallVector<Value>{h.create<arith::ShRUIOp>(
+               w.loc, in[0], w.intConst(h, kChunkBits))};
+         }).front();
+    if (bits <= 1)
+      w.assertBool(e);
+    else
+      w.range(e, bits);
+    w.assertEq(shiftedChunk, w.mul(e, w.twoTo(kChunkBits)));
+    carryIn = addConstant(w, e, outLo);
+    carryLo = outLo;
+    carryHi = outLo + APInt::getLowBitsSet(kBoundBits, std::max(bits, 1u));
+  }
+
+  // R < N: N − R − 1 is a non-negative 256-bit number, checked as two
+  // 128-bit halves with a borrow between them.
+  auto half = [&](const Word &v, unsigned h) {
+    return w.add(v[2 * h], w.mul(v[2 * h + 1], w.twoTo(kLimbBits)));
+  };
+  Value nLo = half(n, 0), rLo = half(r, 0);
+  Value borrow = w.hint(ValueRange{nLo, rLo}, 1,
+                        [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
+                          Value lt = h.create<arith::CmpIOp>(
+                              w.loc, arith::CmpIPredicate::ule, in[0], in[1]);
+                          return llvm::SmallVector<Value>{
+                              h.create<arith::ExtUIOp>(w.loc, w.i256, lt)};
+                        })
+                     .front();
+  w.assertBool(borrow);
+  Value one = w.constant(1);
+  w.range(
+      w.add(w.sub(w.sub(nLo, rLo), one), w.mul(borrow, w.twoTo(kChunkBits))),
+      kChunkBits);
+  w.range(w.sub(w.sub(half(n, 1), half(r, 1)), borrow), kChunkBits);
+
   llvm::SmallVector<Value> out(q.begin(), q.end());
   out.append(r.begin(), r.end());
   return out;
 }
 
-// The division as the sub-circuit @divmod_<m> (proved once against its
-// relation, then used through it by every caller).
+// The columns of a word as a dividend.
+Dividend wordDividend(llvm::ArrayRef<Value> a) {
+  Dividend x;
+  x.columns.assign(a.begin(), a.end());
+  x.columnMax.assign(a.size(), limbMax());
+  x.max = APInt::getLowBitsSet(kBoundBits, kLimbBits * a.size());
+  return x;
+}
+
+} // namespace
+
+// Unsigned division of an m-limb dividend by a non-zero word through the
+// sub-circuit @divmod_<m> (proved once against its relation Q·N + R = A,
+// R < N, then used through it by every caller).
 std::pair<llvm::SmallVector<Value>, Word>
-divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &b) {
+divideWide(GadgetWriter &w, llvm::ArrayRef<Value> a, const Word &n) {
   unsigned m = a.size();
   llvm::SmallVector<Value> args(a.begin(), a.end());
-  args.append(b.begin(), b.end());
+  args.append(n.begin(), n.end());
   llvm::SmallVector<Value> out =
       w.callSub("divmod_" + std::to_string(m), "DIVMOD", args, m + kLimbs,
                 [m](GadgetWriter &sub, ArrayRef<Value> in) {
-                  return divideBody(sub, in.take_front(m),
-                                    Word(in.begin() + m, in.end()));
+                  Dividend x = wordDividend(in.take_front(m));
+                  x.width = kLimbBits * m;
+                  x.compute = [&sub, m](OpBuilder &h, llvm::ArrayRef<Value> v) {
+                    return wideOf(sub, h, v.take_front(m), kLimbBits * m);
+                  };
+                  return divisionBody(
+                      sub, x, in, Word(in.begin() + m, in.end()), m, kLimbBits);
                 });
   return {llvm::SmallVector<Value>(out.begin(), out.begin() + m),
           Word(out.begin() + m, out.end())};
 }
 
+namespace {
+
+// The divisor with 1 in place of 0, and whether it was 0: N' = N + [N = 0].
+// The limbs' sum is below 2^66, so it is 0 exactly when the word is.
+std::pair<Word, Value> nonZeroDivisor(GadgetWriter &w, const Word &n) {
+  Value nz = isZero(w, w.add(w.add(n[0], n[1]), w.add(n[2], n[3])));
+  Word n1 = n;
+  n1[0] = w.add(n[0], nz);
+  return {n1, nz};
+}
+
+// (a ∘ b) mod n through the sub-circuit @<name> (kind `kind`): the dividend
+// a + b or a·b is checked on columns without being materialised.
+Word modOf(GadgetWriter &w, StringRef name, StringRef kind, bool product,
+           const Word &a, const Word &b, const Word &n) {
+  auto [n1, nz] = nonZeroDivisor(w, n);
+  (void)nz; // N' = 1 for N = 0, so R < N' makes the remainder 0.
+  unsigned qLimbs = product ? 2 * kLimbs : kLimbs + 1;
+  llvm::SmallVector<Value> args(a.begin(), a.end());
+  args.append(b.begin(), b.end());
+  args.append(n1.begin(), n1.end());
+  llvm::SmallVector<Value> out = w.callSub(
+      name, kind, args, qLimbs + kLimbs,
+      [product, qLimbs](GadgetWriter &sub, ArrayRef<Value> in) {
+        Word x(in.begin(), in.begin() + kLimbs);
+        Word y(in.begin() + kLimbs, in.begin() + 2 * kLimbs);
+        Dividend d;
+        if (product) {
+          for (unsigned k = 0; k + 1 < 2 * kLimbs; ++k) {
+            Value col;
+            APInt max = boundOf(0);
+            for (unsigned i = 0; i < kLimbs; ++i)
+              if (k >= i && k - i < kLimbs) {
+                Value prod = sub.mul(x[i], y[k - i]);
+                col = col ? sub.add(col, prod) : prod;
+                max += limbMax() * limbMax();
+              }
+            d.columns.push_back(col);
+            d.columnMax.push_back(max);
+          }
+          // Column 7 of a·b is only its carry.
+          d.columns.push_back(sub.constant(0));
+          d.columnMax.push_back(boundOf(0));
+          d.max = APInt::getLowBitsSet(kBoundBits, 2 * 256) -
+                  APInt::getLowBitsSet(kBoundBits, 257) +
+                  boundOf(1); // (2^256 − 1)^2
+          d.width = 2 * 256;
+        } else {
+          for (unsigned k = 0; k < kLimbs; ++k) {
+            d.columns.push_back(sub.add(x[k], y[k]));
+            d.columnMax.push_back(limbMax() + limbMax());
+          }
+          d.columns.push_back(sub.constant(0));
+          d.columnMax.push_back(boundOf(0));
+          d.max = APInt::getLowBitsSet(kBoundBits, 257) - boundOf(1);
+          d.width = 320;
+        }
+        d.compute = [&sub, product, width = d.width](
+                        OpBuilder &h, llvm::ArrayRef<Value> v) -> Value {
+          Value xa = wideOf(sub, h, v.take_front(kLimbs), width);
+          Value xb = wideOf(sub, h, v.slice(kLimbs, kLimbs), width);
+          if (product)
+            return h.create<arith::MulIOp>(sub.loc, xa, xb);
+          return h.create<arith::AddIOp>(sub.loc, xa, xb);
+        };
+        return divisionBody(sub, d, in, Word(in.end() - kLimbs, in.end()),
+                            qLimbs, product ? kLimbBits : 1);
+      });
+  return Word(out.end() - kLimbs, out.end());
+}
+
+} // namespace
+
 std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
-  auto [q, r] = divideWide(w, a, b);
-  return {Word(q.begin(), q.end()), r};
+  auto [n1, nz] = nonZeroDivisor(w, b);
+  auto [q, r] = divideWide(w, a, n1);
+  // For b = 0 the division by 1 gives q = a, r = 0: the EVM wants 0 and 0.
+  Value keep = w.sub(w.constant(1), nz);
+  return {scale(w, Word(q.begin(), q.end()), keep), r};
 }
 
 Word buildDivision(GadgetWriter &w, uint8_t opcode, ArrayRef<Word> in) {
   switch (opcode) {
   case evm::DivOp::kOpcode:
     return divide(w, in[0], in[1]).first;
-  case evm::ModOp::kOpcode:
-    return divide(w, in[0], in[1]).second;
+  case evm::ModOp::kOpcode: {
+    auto [n1, nz] = nonZeroDivisor(w, in[1]);
+    (void)nz;
+    return divideWide(w, in[0], n1).second;
+  }
   case evm::SDivOp::kOpcode:
   case evm::SModOp::kOpcode: {
     // Divide the magnitudes; the quotient is negative when the signs differ,
@@ -172,22 +392,21 @@ Word buildDivision(GadgetWriter &w, uint8_t opcode, ArrayRef<Word> in) {
     Value sb = signOf(w, in[1][kLimbs - 1]);
     Word absA = select(w, sa, negate(w, in[0]), in[0]);
     Word absB = select(w, sb, negate(w, in[1]), in[1]);
-    auto [q, r] = divide(w, absA, absB);
-    if (opcode == evm::SModOp::kOpcode)
+    if (opcode == evm::SModOp::kOpcode) {
+      auto [n1, nz] = nonZeroDivisor(w, absB);
+      (void)nz;
+      Word r = divideWide(w, absA, n1).second;
       return select(w, sa, negate(w, r), r);
+    }
+    Word q = divide(w, absA, absB).first;
     Value both = w.mul(sa, sb);
     Value differ = w.sub(w.add(sa, sb), w.add(both, both));
     return select(w, differ, negate(w, q), q);
   }
-  case evm::AddModOp::kOpcode: {
-    // The 257-bit sum is the dividend.
-    auto [sum, carry] = addWords(w, in[0], in[1]);
-    llvm::SmallVector<Value> dividend(sum.begin(), sum.end());
-    dividend.push_back(carry);
-    return divideWide(w, dividend, in[2]).second;
-  }
+  case evm::AddModOp::kOpcode:
+    return modOf(w, "adddivmod", "ADDDIVMOD", false, in[0], in[1], in[2]);
   case evm::MulModOp::kOpcode:
-    return divideWide(w, multiplyFull(w, in[0], in[1]), in[2]).second;
+    return modOf(w, "muldivmod", "MULDIVMOD", true, in[0], in[1], in[2]);
   default:
     return {};
   }
