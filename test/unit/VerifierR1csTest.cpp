@@ -14,6 +14,7 @@
 #include "mlir/Parser/Parser.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -235,6 +236,34 @@ TEST_F(VerifierR1csTest, FileErrorsNameTheFile) {
   ASSERT_FALSE(static_cast<bool>(b));
   EXPECT_NE(llvm::toString(b.takeError()).find("corrupt.r1cs"),
             std::string::npos);
+}
+
+// A .r1cs over another prime: the header's prime is BN254's r with its low
+// byte changed.
+TEST_F(VerifierR1csTest, OtherPrimeIsRejected) {
+  std::string path = tempPath("other.r1cs");
+  ASSERT_FALSE(formats::writeR1cs(looseDivider(), path));
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  ASSERT_TRUE(static_cast<bool>(buffer));
+  std::string bytes = (*buffer)->getBuffer().str();
+  uint8_t prime[32];
+  for (unsigned i = 0; i < 4; ++i)
+    for (unsigned j = 0; j < 8; ++j)
+      prime[8 * i + j] = static_cast<uint8_t>(Fr::Modulus[i] >> (8 * j));
+  size_t at = bytes.find(std::string(reinterpret_cast<char *>(prime), 32));
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = static_cast<char>(bytes[at] + 2);
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(path, ec);
+    ASSERT_FALSE(ec);
+    os << bytes;
+  }
+  auto imp = importR1csFile(context, path);
+  ASSERT_FALSE(static_cast<bool>(imp));
+  std::string message = llvm::toString(imp.takeError());
+  EXPECT_NE(message.find("other.r1cs"), std::string::npos) << message;
+  EXPECT_NE(message.find("unsupported prime"), std::string::npos) << message;
 }
 
 TEST_F(VerifierR1csTest, ReadsFileAndSymNextToIt) {
