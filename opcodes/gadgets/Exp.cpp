@@ -44,8 +44,10 @@ Word buildExp(GadgetWriter &w, ModuleOp module, ArrayRef<Word> in) {
     bits.append(w.decompose(limb));
   unsigned top = kLimbs * kLimbBits - 1;
   Word result = expFactor(w, bits[top], in[0]);
-  for (unsigned j = top; j-- > 0;)
-    result = times(times(result, result), expFactor(w, bits[j], in[0]));
+  for (unsigned j = top; j-- > 0;) {
+    Word square = times(result, result);
+    result = times(square, expFactor(w, bits[j], in[0]));
+  }
   return result;
 }
 

@@ -1,0 +1,144 @@
+// The EXP gadget's proof: square and multiply over MUL calls, proved through
+// MUL's and @bits_64's own proofs; a wrong EXP is not proved.
+
+#include "verifier/Mutation.h"
+#include "verifier/OpcodeAudit.h"
+
+#include "compiler/pipeline/Pipeline.h"
+#include "opcodes/Semantics.h"
+#include "opcodes/gadgets/Gadgets.h"
+#include "runtime/witness/Evaluator.h"
+
+#include "mlir/IR/MLIRContext.h"
+
+#include "gtest/gtest.h"
+
+#include <map>
+
+using namespace mlir;
+using namespace zkevmc::verifier;
+using llvm::APInt;
+using zkevmc::U256;
+
+namespace {
+
+constexpr uint8_t kExp = 0x0a;
+
+class VerifierExpTest : public ::testing::Test {
+protected:
+  VerifierExpTest() {
+    zkevmc::registerDialects(context);
+    module = ModuleOp::create(UnknownLoc::get(&context));
+    exp = zkevmc::gadgets::getOrBuildGadget(*module, kExp);
+  }
+
+  MLIRContext context;
+  OwningOpRef<ModuleOp> module;
+  zkevmc::zk::CircuitOp exp;
+};
+
+std::vector<APInt> limbsOf(llvm::ArrayRef<U256> words) {
+  std::vector<APInt> limbs;
+  for (const U256 &w : words)
+    for (uint64_t limb : w.limbs)
+      limbs.push_back(APInt(64, limb));
+  return limbs;
+}
+
+// The gadget's outputs on base^exponent, or nullopt when a constraint fails
+// or a limb is not below 2^64.
+std::optional<U256> run(zkevmc::zk::CircuitOp circuit, const U256 &base,
+                        const U256 &exponent) {
+  auto eval =
+      zkevmc::witness::evaluateCircuit(circuit, limbsOf({base, exponent}));
+  if (!eval || eval->firstViolation)
+    return std::nullopt;
+  U256 w;
+  for (unsigned i = 0; i < 4; ++i) {
+    if (eval->outputs[i].getActiveBits() > 64)
+      return std::nullopt;
+    w.limbs[i] = eval->outputs[i].getZExtValue();
+  }
+  return w;
+}
+
+// One MUL call per squaring and per multiplication by the factor, except for
+// the top bit (r = 1 needs neither): 2·255; the exponent's limbs go through
+// @bits_64 once each.
+TEST_F(VerifierExpTest, SquareAndMultiplyOverMulCalls) {
+  std::map<std::string, unsigned> calls;
+  exp.walk([&](zkevmc::zk::CallOp call) { ++calls[call.getCallee().str()]; });
+  EXPECT_EQ(calls["evm_mul"], 510u);
+  EXPECT_EQ(calls["bits_64"], 4u);
+  EXPECT_EQ(calls.size(), 2u);
+}
+
+// What `zkevmc audit --opcodes --only EXP` proves, at the default limit per
+// query: EXP through the specs of MUL and @bits_64, and those two by their
+// own proofs (their rows).
+TEST_F(VerifierExpTest, AuditProvesExpAndItsCallees) {
+  auto audit = auditOpcodeLibrary(*module, {kExp}, CheckOptions{});
+  ASSERT_TRUE(static_cast<bool>(audit)) << llvm::toString(audit.takeError());
+  std::map<std::string, const GadgetAudit *> rows;
+  for (const GadgetAudit &row : audit->rows)
+    rows[row.opcode] = &row;
+  ASSERT_EQ(rows.size(), 3u);
+  for (const char *name : {"EXP", "MUL", "bits_64"}) {
+    ASSERT_TRUE(rows.count(name)) << name;
+    for (const CheckResult &r : rows[name]->results)
+      EXPECT_EQ(r.verdict, Verdict::Proved) << name << ": " << r.reason;
+  }
+  const CheckResult &sound = rows["EXP"]->results[0];
+  EXPECT_EQ(sound.method, "integer encoding");
+  EXPECT_TRUE(llvm::is_contained(sound.assumed, "evm_mul"));
+  EXPECT_TRUE(llvm::is_contained(sound.assumed, "bits_64"));
+  EXPECT_TRUE(audit->allProved());
+}
+
+// The factor of exponent bit 0 takes limb 1 of the base times bit 1, and
+// bit 1's takes it times bit 0: wrong (3^1 with a base limb 1 of 1 gives
+// another word), and neither soundness nor completeness may be proved.
+TEST_F(VerifierExpTest, SwappedFactorBitsAreNotProved) {
+  // The factors' limb-1 products bit·x_1 in body order: bit 255's first,
+  // bit 0's last.
+  std::vector<unsigned> factorMuls;
+  Value baseLimb1 = exp.getBody().front().getArgument(1);
+  unsigned index = 0;
+  for (Operation &op : exp.getBody().front()) {
+    if (auto mul = dyn_cast<zkevmc::zk::MulOp>(op))
+      if (mul.getOperand(1) == baseLimb1 &&
+          isa_and_nonnull<zkevmc::zk::CallOp>(
+              mul.getOperand(0).getDefiningOp()))
+        factorMuls.push_back(index);
+    ++index;
+  }
+  ASSERT_EQ(factorMuls.size(), 256u);
+  Mutation swap;
+  swap.kind = MutationKind::SwapWires;
+  swap.op = factorMuls[255];
+  swap.operand = 0;
+  swap.op2 = factorMuls[254];
+  swap.operand2 = 0;
+  auto mutant = applyMutation(exp, swap, "evm_exp_swapped");
+  ASSERT_TRUE(static_cast<bool>(mutant)) << llvm::toString(mutant.takeError());
+
+  // The mutant really is wrong, and the gadget right, on one input.
+  U256 base = U256::fromLimbs(3, 1, 0, 0), exponent(1);
+  U256 want = *zkevmc::semantics::evalPure(kExp, {base, exponent});
+  EXPECT_EQ(run(exp, base, exponent), want);
+  std::optional<U256> got = run(*mutant, base, exponent);
+  ASSERT_TRUE(got.has_value());
+  EXPECT_NE(*got, want);
+
+  CheckOptions options;
+  options.timeoutMs = 10000;
+  auto sound = checkSoundness(*mutant, options);
+  ASSERT_TRUE(static_cast<bool>(sound)) << llvm::toString(sound.takeError());
+  EXPECT_NE(sound->verdict, Verdict::Proved);
+  auto complete = checkCompleteness(*mutant, options);
+  ASSERT_TRUE(static_cast<bool>(complete))
+      << llvm::toString(complete.takeError());
+  EXPECT_NE(complete->verdict, Verdict::Proved);
+}
+
+} // namespace
