@@ -23,22 +23,28 @@ namespace zkevmc::gadgets {
 
 namespace {
 
-// A small operand: the n low bits of its limb 0 and whether the whole word
-// is below 2^n.
+// A small operand: the n low bits of its limb 0, the rest of limb 0 (high)
+// and whether the whole word is below 2^n.
 struct SmallOperand {
   llvm::SmallVector<Value> bits; // least significant first
+  Value high;
   Value inRange;
 };
 
-// limb 0 = low + 2^n·high with low's n bits from @bits_n and high a felt
-// that is not range checked; inRange = isZero(high + limb1 + limb2 + limb3).
-// If inRange is 1, high ≡ −(limb1 + limb2 + limb3), so limb0 − low +
-// 2^n·(limb1 + limb2 + limb3) ≡ 0 (mod p); that integer lies in (−2^n,
-// 2^(n+66)), far inside (−p, p), so it is 0, which for limbs below 2^64 and
-// low < 2^n leaves limb1 = limb2 = limb3 = 0 and limb0 = low. If inRange is
-// 0 the word is at least 2^n (below it, high = 0 is forced by the same
-// argument read backwards, and the sum is 0), and the callers ignore the
-// bits. This costs n + 2 constraints instead of a (64 − n)-bit range check.
+// limb 0 = low + 2^n·high with low's n bits from @bits_n, and inRange =
+// isZero(high + limb1 + limb2 + limb3). high is not range checked here, and
+// on its own that is unsound: any low < 2^n with high ≡ (limb0 − low)/2^n, a
+// huge felt when low is not limb0 mod 2^n, satisfies the tie and makes a
+// small word look out of range. So every caller adds high, with coefficient
+// 1, to an equation whose other terms make an integer E with |E| < 2^200
+// (a digit split or a bit decomposition) and where high honestly fits (it is
+// 0 in range, and the equation's other terms vanish out of range). Then
+// high ≡ E and 2^n·E ≡ limb0 − low (mod p), both far inside (−p/2, p/2), so
+// 2^n·E = limb0 − low: low = limb0 mod 2^n and high = limb0 div 2^n < 2^64.
+// With high determined, inRange is exact: high + limb1 + limb2 + limb3 is a
+// sum of integers below 2^66, zero exactly when the word is below 2^n.
+// This costs n + 2 constraints (and at most one product in the caller)
+// instead of a (64 − n)-bit range check.
 SmallOperand smallOperand(GadgetWriter &w, const Word &word, unsigned n) {
   llvm::SmallVector<Value> parts =
       w.hint(word[0], 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
@@ -51,7 +57,7 @@ SmallOperand smallOperand(GadgetWriter &w, const Word &word, unsigned n) {
   // The tie of the bits to the operand (planted bug (b) drops it).
   w.assertEq(w.add(parts[0], w.mul(parts[1], w.twoTo(n))), word[0]);
   Value rest = w.add(w.add(parts[1], word[1]), w.add(word[2], word[3]));
-  return {bits, isZero(w, rest)};
+  return {bits, parts[1], isZero(w, rest)};
 }
 
 // c ? ifOne : ifZero for a boolean c: one product (none when both are the
@@ -135,10 +141,12 @@ Value inversePower(GadgetWriter &w, llvm::ArrayRef<Value> bits) {
 //
 // SHL: W = x'·2^t mod 2^256 (x' = x moved up by k0) in two halves, with
 // m = 2^t·inRange (0 for s ≥ 256):
-//   x'_lo·m_stay                  = w0 + 2^64·w1 + 2^128·c   (c < 2^63)
+//   x'_lo·m_stay + high             = w0 + 2^64·w1 + 2^128·c   (c < 2^63)
 //   x'_hi·m_stay + x'_lo·m_move + c = w2 + 2^64·w3 + 2^128·top (top < 2^63)
-// Each side is below 2^192, so both are integer identities; with every
-// digit range checked they are the base-2^64 digits. One product per limb
+// The first determines high (smallOperand); then each side is below 2^192,
+// so both are integer identities, and with every digit range checked they
+// are the base-2^64 digits. high is 0 in range; out of range m = 0 and
+// w0 = high, so the result's limb 0 is w0 − high. One product per limb
 // would need eight range-checked digits, halves need six; the whole word at
 // once cannot work (x·2^t reaches 2^319 > p).
 Word shiftLeft(GadgetWriter &w, const Word &shift, const Word &x) {
@@ -148,18 +156,21 @@ Word shiftLeft(GadgetWriter &w, const Word &shift, const Word &x) {
   Value move = w.mul(bits[7], power), stay = w.sub(power, move);
   Word moved = oneLimbUp(w, x, bits[6]);
   Value xLo = half(w, moved, 0), xHi = half(w, moved, 1);
-  std::array<Value, 3> lo = digits(w, w.mul(xLo, stay), kLimbBits - 1);
+  std::array<Value, 3> lo =
+      digits(w, w.add(w.mul(xLo, stay), amount.high), kLimbBits - 1);
   std::array<Value, 3> hi =
       digits(w, w.add(w.add(w.mul(xHi, stay), w.mul(xLo, move)), lo[2]),
              kLimbBits - 1);
-  return {lo[0], lo[1], hi[0], hi[1]};
+  return {w.sub(lo[0], amount.high), lo[1], hi[0], hi[1]};
 }
 
 // SHR: Z = floor(x' / 2^(t + 128·k1)) = floor(x'·Q / 2^64) for Q = 2^(64 − t)
 // (x' = x moved down by k0), m = Q·inRange (0 for s ≥ 256):
-//   x'_lo·m_stay + x'_hi·m_move = r + 2^64·z0 + 2^128·c   (r shifted out)
-//   x'_hi·m_stay + c            = z1 + 2^64·z2 + 2^128·z3
-// Both sides are below 2^193: integer identities, so with every digit range
+//   x'_lo·m_stay + x'_hi·m_move + high = r + 2^64·z0 + 2^128·c
+//   x'_hi·m_stay + c                   = z1 + 2^64·z2 + 2^128·z3
+// (r: the bits shifted out; out of range m = 0 and r = high). The first
+// determines high (smallOperand); then both sides are below 2^193: integer
+// identities, so with every digit range
 // checked, x''·m = r + 2^64·Z with r < 2^64, i.e. Z = floor(x''·m / 2^64)
 // for x'' = x' moved down by 2·k1 limbs.
 Word shiftRight(GadgetWriter &w, const Word &shift, const Word &x) {
@@ -169,7 +180,8 @@ Word shiftRight(GadgetWriter &w, const Word &shift, const Word &x) {
   Word moved = oneLimbDown(w, x, amount.bits[6], w.constant(0));
   Value xLo = half(w, moved, 0), xHi = half(w, moved, 1);
   std::array<Value, 3> lo =
-      digits(w, w.add(w.mul(xLo, stay), w.mul(xHi, move)), kLimbBits);
+      digits(w, w.add(w.add(w.mul(xLo, stay), w.mul(xHi, move)), amount.high),
+             kLimbBits);
   std::array<Value, 3> hi =
       digits(w, w.add(w.mul(xHi, stay), lo[2]), kLimbBits);
   return {lo[1], hi[0], hi[1], hi[2]};
@@ -179,28 +191,31 @@ Word shiftRight(GadgetWriter &w, const Word &shift, const Word &x) {
 // with sign limbs entering), whose floor quotient Z_s has the same sign;
 // its two's complement Z = Z_s + 2^256·sign has the limbs z_i. Only the top
 // half changes: moved by two limbs its signed value is −sign, so
-//   (x'_hi − 2^128·sign)·m_stay − sign·m_move + c + 2^192·sign
+//   (x'_hi − 2^128·sign)·m_stay − sign·m_move + c + 2^192·sign − g
 //       = z1 + 2^64·z2 + 2^128·z3
-// (both sides in (−2^193, 2^193): an integer identity). A shift of 256 or
-// more acts as 255 (t = 63, k = 3), which gives the same all-sign word.
+// (both sides in (−2^194, 2^194): an integer identity). Out of range
+// (m = 0) the result is the all-sign word: g = sign·(1 − inRange) puts
+// 2^64·(2^64 − 1)·g into the low half's equation, which also carries high,
+//   x'_lo·m_stay + x'_hi·m_move + high + 2^64·(2^64 − 1)·g
+//       = r + 2^64·z0 + 2^128·c,
+// so that z0 = (2^64 − 1)·g and z1 + 2^64·z2 + 2^128·z3 = (2^192 − 1)·g.
 Word shiftArithmetic(GadgetWriter &w, const Word &shift, const Word &x) {
   Value sign = signOf(w, x[kLimbs - 1]);
   SmallOperand amount = smallOperand(w, shift, 8);
-  Value one = w.constant(1);
-  Value outside = w.sub(one, amount.inRange);
-  Value q =
-      choose(w, amount.inRange, inversePower(w, amount.bits), w.constant(2));
-  Value k0 = choose(w, outside, one, amount.bits[6]);
-  Value k1 = choose(w, outside, one, amount.bits[7]);
-  Value move = w.mul(k1, q), stay = w.sub(q, move);
-  Value fill = w.mul(sign, w.constant(APInt::getLowBitsSet(256, kLimbBits)));
-  Word moved = oneLimbDown(w, x, k0, fill);
+  Value ones = w.constant(APInt::getLowBitsSet(256, kLimbBits));
+  Value q = w.mul(inversePower(w, amount.bits), amount.inRange);
+  Value move = w.mul(amount.bits[7], q), stay = w.sub(q, move);
+  Value g = w.sub(sign, w.mul(sign, amount.inRange));
+  Word moved = oneLimbDown(w, x, amount.bits[6], w.mul(sign, ones));
   Value xLo = half(w, moved, 0), xHi = half(w, moved, 1);
-  std::array<Value, 3> lo =
-      digits(w, w.add(w.mul(xLo, stay), w.mul(xHi, move)), kLimbBits);
+  Value low =
+      w.add(w.add(w.mul(xLo, stay), w.mul(xHi, move)),
+            w.add(amount.high, w.mul(w.mul(g, ones), w.twoTo(kLimbBits))));
+  std::array<Value, 3> lo = digits(w, low, kLimbBits);
   Value signedHigh = w.sub(xHi, w.mul(sign, w.twoTo(2 * kLimbBits)));
-  Value top = w.add(w.sub(w.mul(signedHigh, stay), w.mul(sign, move)),
-                    w.add(lo[2], w.mul(sign, w.twoTo(3 * kLimbBits))));
+  Value top =
+      w.add(w.sub(w.mul(signedHigh, stay), w.mul(sign, move)),
+            w.add(lo[2], w.sub(w.mul(sign, w.twoTo(3 * kLimbBits)), g)));
   std::array<Value, 3> hi = digits(w, top, kLimbBits);
   return {lo[1], hi[0], hi[1], hi[2]};
 }
@@ -225,6 +240,9 @@ Value chooseLimb(GadgetWriter &w, const Word &x, Value b3, Value b4) {
 
 // BYTE(i, x) for i < 32: byte 7 − (i mod 8) of limb 3 − (i div 8); both
 // indices are i's bits complemented, so the selections just swap sides.
+// The decomposed value is inRange·limb + high: the limb in range (high =
+// 0), high out of range, and below 2^64 as @bits_64 proves, which
+// determines high (smallOperand).
 Word byteOf(GadgetWriter &w, const Word &index, const Word &x) {
   SmallOperand i = smallOperand(w, index, 5);
   Value one = w.constant(1);
@@ -232,7 +250,8 @@ Word byteOf(GadgetWriter &w, const Word &index, const Word &x) {
   for (Value bit : i.bits)
     complemented.push_back(w.sub(one, bit));
   Value limb = chooseLimb(w, x, complemented[3], complemented[4]);
-  llvm::SmallVector<Value> bits = w.decompose(limb);
+  llvm::SmallVector<Value> bits =
+      w.decompose(w.add(w.mul(limb, i.inRange), i.high));
   llvm::SmallVector<Value> bytes;
   for (unsigned q = 0; q < 8; ++q) {
     Value byte = w.constant(0);
@@ -247,10 +266,19 @@ Word byteOf(GadgetWriter &w, const Word &index, const Word &x) {
 // SIGNEXTEND(b, x) for b < 32: limbs below limb b div 8 stay, that limb
 // keeps its bytes up to q = b mod 8 and fills the rest with bit 8q + 7 (the
 // sign s), the limbs above become s·(2^64 − 1). For b ≥ 32 the result is x
-// (b = 31 gives x too: q = 7 keeps the whole top limb).
+// (b = 31 gives x too: q = 7 keeps the whole top limb). As in BYTE, the
+// decomposed value is the chosen limb times inRange plus high.
 Word signExtend(GadgetWriter &w, const Word &index, const Word &x) {
   SmallOperand b = smallOperand(w, index, 5);
-  Value limb = chooseLimb(w, x, b.bits[3], b.bits[4]);
+  // at[j] = [b div 8 = j]·inRange, one-hot or all 0 (then the result is x).
+  Value both = w.mul(w.mul(b.bits[3], b.bits[4]), b.inRange);
+  Value just3 = w.mul(b.bits[3], b.inRange);
+  Value just4 = w.mul(b.bits[4], b.inRange);
+  Value at[kLimbs] = {w.add(w.sub(b.inRange, w.add(just3, just4)), both),
+                      w.sub(just3, both), w.sub(just4, both), both};
+  Value limb = b.high;
+  for (unsigned j = 0; j < kLimbs; ++j)
+    limb = w.add(limb, w.mul(at[j], x[j]));
   llvm::SmallVector<Value> bits = w.decompose(limb);
   // Per q: the limb sign-extended from byte q (linear in the bits), and
   // that byte's top bit.
@@ -269,12 +297,6 @@ Word signExtend(GadgetWriter &w, const Word &index, const Word &x) {
   Value newLimb = choose8(w, extended, low3);
   Value sign = choose8(w, signs, low3);
   Value ones = w.mul(sign, w.constant(APInt::getLowBitsSet(256, kLimbBits)));
-  // at[j] = [b div 8 = j]·inRange, one-hot or all 0 (then the result is x).
-  Value both = w.mul(w.mul(b.bits[3], b.bits[4]), b.inRange);
-  Value just3 = w.mul(b.bits[3], b.inRange);
-  Value just4 = w.mul(b.bits[4], b.inRange);
-  Value at[kLimbs] = {w.add(w.sub(b.inRange, w.add(just3, just4)), both),
-                      w.sub(just3, both), w.sub(just4, both), both};
   Word out;
   Value below = w.constant(0); // [b div 8 < j]·inRange
   for (unsigned j = 0; j < kLimbs; ++j) {

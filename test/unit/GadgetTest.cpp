@@ -215,6 +215,97 @@ TEST(ShiftFamilyGadgets, EverySmallOperandAndLargeOnesWithSmallLowBits) {
   }
 }
 
+// A prover who claims other low bits for a small operand: the hint that
+// splits the operand's limb 0 into low + 2^n·high yields low' = low xor flip
+// and the high that still satisfies the tie, (limb0 − low')/2^n mod p (a
+// huge felt, so a small operand would look out of range); every other hint
+// runs as usual. The gadget must reject the witness, or else still compute
+// the right result.
+TEST(ShiftFamilyGadgets, RejectALowPartThatIsNotTheOperands) {
+  MLIRContext context;
+  zkevmc::registerDialects(context);
+  const APInt p(512,
+                "218882428718392752222464057452572750885483644004160343436982"
+                "04186575808495617",
+                10);
+  const APInt halfInverse = (p + 1).lshr(1); // 1/2 mod p
+  std::mt19937_64 rng(seedFromEnvironment());
+  std::vector<U256> values = {
+      U256::max(), U256(1) << 255, U256::fromLimbs(rng(), rng(), rng(), rng()),
+      U256::fromLimbs(rng(), rng(), rng(), rng()) | (U256(1) << 255)};
+  struct Family {
+    uint8_t opcode;
+    unsigned lowBits;
+    std::vector<uint64_t> operands;
+  };
+  for (const Family &family :
+       {Family{0x1b, 8, {0, 1, 8, 100, 255}},
+        Family{0x1c, 8, {0, 1, 8, 100, 255}},
+        Family{0x1d, 8, {0, 1, 8, 100, 255}}, Family{0x1a, 5, {0, 3, 17, 31}},
+        Family{0x0b, 5, {0, 3, 17, 30}}}) {
+    const char *mnemonic =
+        zkevmc::opcodes::lookupOpcode(family.opcode)->mnemonic;
+    OwningOpRef<ModuleOp> module = ModuleOp::create(UnknownLoc::get(&context));
+    zkevmc::zk::CircuitOp gadget =
+        zkevmc::gadgets::getOrBuildGadget(*module, family.opcode);
+    ASSERT_TRUE(gadget) << mnemonic;
+    Value limb0 = gadget.getBody().front().getArgument(0);
+    zkevmc::zk::WitnessOp split;
+    gadget.walk([&](zkevmc::zk::WitnessOp hint) {
+      if (!split && hint.getInputs().size() == 1 &&
+          hint.getInputs()[0] == limb0 && hint.getNumResults() == 2)
+        split = hint;
+    });
+    ASSERT_TRUE(split) << mnemonic << ": no hint splits limb 0 of operand 0";
+    APInt inverse(512, 1);
+    for (unsigned i = 0; i < family.lowBits; ++i)
+      inverse = (inverse * halfInverse).urem(p);
+
+    unsigned rejected = 0, cases = 0;
+    for (uint64_t operand : family.operands)
+      for (uint64_t flip : {1ull, 1ull << (family.lowBits - 1)})
+        for (const U256 &value : values) {
+          uint64_t low = operand ^ flip; // operand < 2^lowBits
+          APInt high =
+              ((APInt(512, operand) + p - APInt(512, low)).urem(p) * inverse)
+                  .urem(p);
+          Block &body = split.getHint().front();
+          while (!body.empty())
+            body.back().erase();
+          OpBuilder b = OpBuilder::atBlockEnd(&body);
+          Type felt = zkevmc::zk::FeltType::get(&context);
+          auto constant = [&](const APInt &v) -> Value {
+            return b.create<zkevmc::zk::ConstOp>(
+                split.getLoc(), felt,
+                b.getIntegerAttr(b.getIntegerType(256), v.trunc(256)));
+          };
+          b.create<zkevmc::zk::YieldOp>(
+              split.getLoc(),
+              ValueRange{constant(APInt(512, low)), constant(high)});
+
+          std::vector<APInt> inputs = limbsOf(U256(operand));
+          for (APInt &limb : limbsOf(value))
+            inputs.push_back(limb);
+          auto evaluation = zkevmc::witness::evaluateCircuit(gadget, inputs);
+          ASSERT_TRUE(static_cast<bool>(evaluation))
+              << llvm::toString(evaluation.takeError());
+          ++cases;
+          if (evaluation->firstViolation) {
+            ++rejected;
+            continue;
+          }
+          std::optional<U256> result = decode(evaluation->outputs);
+          U256 expected = *zkevmc::semantics::evalPure(family.opcode,
+                                                       {U256(operand), value});
+          EXPECT_TRUE(result && *result == expected)
+              << mnemonic << "(" << operand << ", " << value.toHex()
+              << ") accepts low bits " << low << ": got "
+              << (result ? result->toHex() : "an ill-formed word");
+        }
+    EXPECT_GT(rejected, 0u) << mnemonic << ": " << cases << " cases";
+  }
+}
+
 TEST(GadgetLibrary, CoversExactlyTheImplementedOpcodes) {
   unsigned count = 0;
   for (unsigned op = 0; op < 256; ++op)
