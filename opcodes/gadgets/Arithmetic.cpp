@@ -31,17 +31,18 @@ Value chunkOf(GadgetWriter &w, ArrayRef<Value> x, unsigned first) {
 // Returns the limbs and the rest.
 std::pair<llvm::SmallVector<Value>, Value> splitChunk(GadgetWriter &w,
                                                       Value s) {
+  // Limb by limb, each step a shift and mask of the previous quotient: the
+  // integer encoding reads every step as one exact division by 2^64.
   llvm::SmallVector<Value> parts =
       w.hint(s, kChunkLimbs + 1, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
         llvm::SmallVector<Value> out;
-        for (unsigned j = 0; j < kChunkLimbs; ++j)
-          out.push_back(h.create<arith::AndIOp>(
-              w.loc,
-              h.create<arith::ShRUIOp>(w.loc, x[0],
-                                       w.intConst(h, j * kLimbBits)),
-              w.limbMask(h)));
-        out.push_back(
-            h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, kChunkBits)));
+        Value rest = x[0];
+        for (unsigned j = 0; j < kChunkLimbs; ++j) {
+          out.push_back(h.create<arith::AndIOp>(w.loc, rest, w.limbMask(h)));
+          rest =
+              h.create<arith::ShRUIOp>(w.loc, rest, w.intConst(h, kLimbBits));
+        }
+        out.push_back(rest);
         return out;
       });
   llvm::SmallVector<Value> limbs(parts.begin(), parts.begin() + kChunkLimbs);
