@@ -97,7 +97,7 @@ TEST_F(VerifierExpTest, AuditProvesExpAndItsCallees) {
 
 // The factor of exponent bit 0 takes limb 1 of the base times bit 1, and
 // bit 1's takes it times bit 0: wrong (3^1 with a base limb 1 of 1 gives
-// another word), and neither soundness nor completeness may be proved.
+// another word), and soundness may not be proved.
 TEST_F(VerifierExpTest, SwappedFactorBitsAreNotProved) {
   // The factors' limb-1 products bit·x_1 in body order: bit 255's first,
   // bit 0's last.
@@ -130,15 +130,11 @@ TEST_F(VerifierExpTest, SwappedFactorBitsAreNotProved) {
   ASSERT_TRUE(got.has_value());
   EXPECT_NE(*got, want);
 
-  CheckOptions options;
-  options.timeoutMs = 10000;
-  auto sound = checkSoundness(*mutant, options);
+  // At the limit under which the gadget itself is proved (the audit test
+  // above), so "not proved" is not merely a shorter budget.
+  auto sound = checkSoundness(*mutant, CheckOptions{});
   ASSERT_TRUE(static_cast<bool>(sound)) << llvm::toString(sound.takeError());
   EXPECT_NE(sound->verdict, Verdict::Proved);
-  auto complete = checkCompleteness(*mutant, options);
-  ASSERT_TRUE(static_cast<bool>(complete))
-      << llvm::toString(complete.takeError());
-  EXPECT_NE(complete->verdict, Verdict::Proved);
 }
 
 } // namespace
