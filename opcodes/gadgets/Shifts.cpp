@@ -46,12 +46,16 @@ struct SmallOperand {
 // This costs n + 2 constraints (and at most one product in the caller)
 // instead of a (64 − n)-bit range check.
 SmallOperand smallOperand(GadgetWriter &w, const Word &word, unsigned n) {
+  // low = limb0 − (high << n) rather than a mask: the hint input is often
+  // a constant in the verifier's case split, and shifts of constants are
+  // plain integer terms.
   llvm::SmallVector<Value> parts =
       w.hint(word[0], 2, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
-        return llvm::SmallVector<Value>{
-            h.create<arith::AndIOp>(
-                w.loc, x[0], w.intConst(h, APInt::getLowBitsSet(256, n))),
-            h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, n))};
+        Value high = h.create<arith::ShRUIOp>(w.loc, x[0], w.intConst(h, n));
+        Value low = h.create<arith::SubIOp>(
+            w.loc, x[0],
+            h.create<arith::ShLIOp>(w.loc, high, w.intConst(h, n)));
+        return llvm::SmallVector<Value>{low, high};
       });
   llvm::SmallVector<Value> bits = w.bits(parts[0], n);
   // The tie of the bits to the operand (planted bug (b) drops it).
