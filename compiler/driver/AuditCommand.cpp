@@ -60,6 +60,11 @@ cl::opt<unsigned>
                           "any field element)"),
                  cl::value_desc("N"), cl::init(0), cl::sub(auditCommand));
 
+cl::opt<bool> printImportArg(
+    "print-import",
+    cl::desc("--r1cs: print the imported zk.circuit before the check"),
+    cl::sub(auditCommand));
+
 // Wires printed in full up to this many; beyond, only those that differ.
 constexpr uint32_t kWiresShownInFull = 64;
 
@@ -74,6 +79,13 @@ int runAuditR1cs() {
       verifier::importR1csFile(context, r1csArg, symArg);
   if (!imported)
     return fail("audit", toString(imported.takeError()));
+  if (printImportArg) {
+    // With locations: they carry the .sym names and constraint numbers.
+    imported->module->print(
+        outs(), mlir::OpPrintingFlags().enableDebugInfo(/*enable=*/true,
+                                                        /*prettyForm=*/false));
+    outs() << "\n";
+  }
   verifier::DeterminismOptions options;
   options.timeoutMs = timeoutArg;
   options.inputBits = inputBitsArg;
@@ -181,8 +193,9 @@ int runAudit() {
       return fail("audit", "pass only one of --opcodes, --r1cs or a file");
     return runAuditR1cs();
   }
-  if (!symArg.empty() || inputBitsArg)
-    return fail("audit", "--sym and --input-bits go with --r1cs");
+  if (!symArg.empty() || inputBitsArg || printImportArg)
+    return fail("audit", "--sym, --input-bits and --print-import go with "
+                         "--r1cs");
   if (opcodesArg && auditFileGiven())
     return fail("audit", "pass either --opcodes or a file, not both");
   if (auditFileGiven())
