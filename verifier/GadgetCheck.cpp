@@ -29,8 +29,8 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <chrono>
-#include <sstream>
 #include <map>
+#include <sstream>
 
 using llvm::APInt;
 
@@ -460,8 +460,15 @@ std::vector<std::vector<Poly>> operandLimbs(const std::vector<Poly> &inputs) {
 struct OperandCase {
   std::optional<unsigned> value;
   unsigned bound = 0;
+  /// SDIV/SMOD (splitsOnSigns): bit i set when operand i is negative
+  /// (≥ 2^255); -1 for the shift family's cases.
+  int signs = -1;
 
   std::string describe() const {
+    if (signs >= 0)
+      return std::string("operand 0 ") +
+             (signs & 1 ? "negative" : "non-negative") + ", operand 1 " +
+             (signs & 2 ? "negative" : "non-negative");
     return value ? "operand 0 = " + std::to_string(*value)
                  : "operand 0 >= " + std::to_string(bound);
   }
@@ -480,25 +487,19 @@ std::vector<Poly> caseInputs(IntTerms &t, const Gadget &g,
       inputs.push_back(Poly::atom(
           t.fresh("x" + std::to_string(i), 0, (BigInt(1) << kLimbBits) - 1)));
   }
+  if (oc.signs >= 0) {
+    for (unsigned op = 0; op < 2; ++op) {
+      z3::expr top = t.expr(inputs[op * kLimbs + kLimbs - 1]);
+      z3::expr half = t.num(BigInt(1) << (kLimbBits - 1));
+      t.facts.push_back(oc.signs >> op & 1 ? top >= half : top < half);
+    }
+    return inputs;
+  }
   if (!oc.value)
     t.facts.push_back(t.expr(t.decode(std::vector<Poly>(
                           inputs.begin(), inputs.begin() + kLimbs))) >=
                       t.num(oc.bound));
   return inputs;
-}
-
-// The solver of a case query. With operand 0 concrete, the constraints on
-// the shift amount's witnesses (its split, its bits) determine them, and so
-// every product with them: bound propagation and substitution of the
-// values found turn the query into linear integer arithmetic before the
-// SMT core sees it (each step is an equivalence-preserving rewrite).
-z3::solver caseSolver(z3::context &ctx) {
-  z3::tactic simplify(ctx, "simplify");
-  z3::tactic propagate = z3::repeat(z3::tactic(ctx, "propagate-values") &
-                                        z3::tactic(ctx, "propagate-ineqs") &
-                                        z3::tactic(ctx, "solve-eqs") & simplify,
-                                    8);
-  return (simplify & propagate & z3::tactic(ctx, "smt")).mk_solver();
 }
 
 // What the outputs must satisfy: the opcode's integer spec on well-formed
@@ -509,7 +510,7 @@ llvm::Expected<z3::expr> intGoal(IntTerms &t, const Gadget &g,
   if (!g.subspec.empty())
     return subcircuitRelation(t, g.subspec, enc.inputPolys, enc.outputs);
   auto spec =
-      oc && !oc->value
+      oc && oc->signs < 0 && !oc->value
           ? intSpecBeyondBound(t, g.mnemonic, operandLimbs(enc.inputPolys))
           : intOpcodeSpec(t, g.mnemonic, operandLimbs(enc.inputPolys));
   if (!spec)
@@ -531,7 +532,11 @@ unsigned intInputBits(const Gadget &g, bool completeness) {
     return kLimbBits;
   if (completeness) {
     zk::CircuitOp c = g.circuit;
-    return c.getResultTypes().size();
+    unsigned n = c.getResultTypes().size();
+    // A ONEHOT sub-circuit's n = 2^m outputs select x < 2^m.
+    if (g.subspec == "ONEHOT")
+      return llvm::Log2_32(n);
+    return n;
   }
   return 0;
 }
@@ -558,6 +563,53 @@ CheckResult unknownResult(const std::string &reason, double seconds) {
   return r;
 }
 
+// The full witness of a soundness model in the evaluator's order: the
+// model's hint values, eliminated free factors recomputed (w = v·x⁻¹), and
+// for each call replaced by its callee's spec the witness the callee's own
+// hints compute on the model's arguments (so the replay checks the callee's
+// constraints too). None when a value is not a field element or a callee's
+// hints fail.
+std::optional<std::vector<APInt>> modelWitness(const z3::model &m,
+                                               const IntEncodedCircuit &enc,
+                                               const zk::PrimeField &field) {
+  std::vector<APInt> own = intValues(m, enc.witnesses);
+  if (own.size() != enc.witnesses.size())
+    return std::nullopt;
+  BigInt p = toBigInt(field.prime);
+  for (const IntEncodedCircuit::FreeFactor &f : enc.freeFactors) {
+    std::vector<APInt> vx = intValues(m, {f.product, f.factor});
+    if (vx.size() != 2)
+      return std::nullopt;
+    BigInt x = toBigInt(vx[1]) % p, inverse;
+    if (x == 0)
+      continue;
+    mpz_invert(inverse.get_mpz_t(), x.get_mpz_t(), p.get_mpz_t());
+    own[f.witnessIndex] = toAPInt(toBigInt(vx[0]) * inverse % p, kFeltBits);
+  }
+  std::vector<APInt> full;
+  size_t next = 0;
+  for (const IntEncodedCircuit::SpecCall &call : enc.specCalls) {
+    for (; next < call.witnessIndex; ++next)
+      full.push_back(own[next]);
+    std::vector<APInt> args = intValues(m, call.args);
+    if (args.size() != call.args.size())
+      return std::nullopt;
+    for (APInt &a : args)
+      a = toAPInt(toBigInt(a) % p, kFeltBits);
+    auto eval = witness::evaluateCircuit(call.callee, args);
+    if (!eval) {
+      llvm::consumeError(eval.takeError());
+      return std::nullopt;
+    }
+    full.insert(full.end(), eval->witnesses.begin(), eval->witnesses.end());
+  }
+  full.insert(full.end(), own.begin() + next, own.end());
+  for (APInt &w : full)
+    if (w.getActiveBits() > kFeltBits || !field.contains(w))
+      return std::nullopt;
+  return full;
+}
+
 llvm::Expected<CheckResult> intSoundness(const Gadget &g,
                                          const CheckOptions &options,
                                          const OperandCase *oc = nullptr) {
@@ -579,38 +631,12 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
     auto goal = intGoal(t, g, *enc, oc);
     if (!goal)
       return unknownResult(llvm::toString(goal.takeError()), 0);
-    z3::solver solver = oc ? caseSolver(ctx) : z3::solver(ctx);
+    z3::solver solver(ctx);
     solver.add(conjunction(ctx, facts));
     solver.add(conjunction(ctx, t.congruenceFacts()));
     solver.add(conjunction(ctx, enc->facts));
     solver.add(conjunction(ctx, enc->constraints));
     solver.add(!(*goal && conjunction(ctx, enc->obligations)));
-    if (const char *dbg = std::getenv("ZKEVMC_CASE_DEBUG"); dbg && oc) {
-      z3::goal goal(ctx);
-      for (const z3::expr &a : solver.assertions())
-        goal.add(a);
-      z3::tactic simplify(ctx, "simplify");
-      z3::tactic propagate = z3::repeat(
-          z3::tactic(ctx, "propagate-values") &
-              z3::tactic(ctx, "propagate-ineqs") &
-              z3::tactic(ctx, "solve-eqs") & simplify,
-          8);
-      auto start = std::chrono::steady_clock::now();
-      z3::apply_result ar = (simplify & propagate)(goal);
-      double secs = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - start)
-                        .count();
-      std::error_code ec;
-      llvm::raw_fd_ostream os(std::string(dbg) + "/case" +
-                                  std::to_string(oc->value.value_or(999)) +
-                                  ".txt",
-                              ec);
-      os << "goal size " << goal.size() << " -> " << ar[0].size() << " in "
-         << secs << " s\n";
-      std::ostringstream ss;
-      ss << goal << "\n=====\n" << ar[0];
-      os << ss.str();
-    }
     CheckResult result;
     result.method = "integer encoding";
     result.assumed = enc->assumed;
@@ -625,15 +651,17 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
     }
     // A model is a counterexample once the circuit, replayed on it, agrees.
     result.reason = "z3 found a model that the evaluator does not confirm";
-    if (!enc->assumed.empty() || !g.subspec.empty())
+    if (!g.subspec.empty())
       return result;
     z3::model m = solver.get_model();
     Counterexample cex;
     cex.inputs = intValues(m, enc->inputs);
-    cex.witness = intValues(m, enc->witnesses);
-    if (cex.inputs.size() != enc->inputs.size() ||
-        cex.witness.size() != enc->witnesses.size())
+    zk::CircuitOp circuit = g.circuit;
+    std::optional<std::vector<APInt>> witness =
+        modelWitness(m, *enc, circuit.getPrimeField());
+    if (cex.inputs.size() != enc->inputs.size() || !witness)
       return result;
+    cex.witness = std::move(*witness);
     auto check = checkAssignment(g.circuit, cex.inputs, cex.witness);
     if (!check)
       return check.takeError();
@@ -687,7 +715,7 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
         return unknownResult(llvm::toString(pre.takeError()), 0);
       facts.push_back(*pre);
     }
-    z3::solver solver = oc ? caseSolver(ctx) : z3::solver(ctx);
+    z3::solver solver(ctx);
     solver.add(conjunction(ctx, facts));
     solver.add(conjunction(ctx, t.congruenceFacts()));
     solver.add(conjunction(ctx, enc->facts));
@@ -708,11 +736,18 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
       return result;
     }
     result.reason = "z3 found a model that the evaluator does not confirm";
-    if (!g.subspec.empty())
+    // A division sub-circuit's model is replayed too, on inputs that meet
+    // its precondition (words, a non-zero divisor): failing hints or a
+    // violated constraint confirm it (its relation is not evaluated here).
+    bool division = isDivisionSubspec(g.subspec);
+    if (!g.subspec.empty() && !division)
       return result;
     // The witness evaluator decides on the model's inputs alone.
     std::vector<APInt> inputs = intValues(solver.get_model(), enc->inputs);
     if (inputs.size() != enc->inputs.size() || !limbsWellFormed(inputs))
+      return result;
+    if (division && llvm::all_of(llvm::ArrayRef(inputs).take_back(kLimbs),
+                                 [](const APInt &l) { return l.isZero(); }))
       return result;
     Counterexample cex;
     cex.inputs = inputs;
@@ -725,7 +760,7 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
       if (eval->firstViolation)
         cex.explanation = "the hints' witness violates a constraint: " +
                           eval->firstViolation->message;
-      else
+      else if (!division)
         cex.explanation = compareWithSpec(g, cex.inputs, cex.outputs);
     }
     if (cex.explanation.empty())
@@ -774,16 +809,28 @@ using IntCheck = llvm::Expected<CheckResult> (*)(const Gadget &,
 llvm::Expected<CheckResult>
 splitCases(const Gadget &g, const CheckOptions &options, IntCheck check) {
   unsigned bound = g.subspec.empty() ? smallOperandBound(g.mnemonic) : 0;
-  if (!bound)
-    return check(g, options, nullptr);
-  CheckResult total;
-  double slowest = -1;
-  std::string slowestCase;
-  for (unsigned k = 0; k <= bound; ++k) {
+  std::vector<OperandCase> cases;
+  for (unsigned k = 0; bound && k <= bound; ++k) {
     OperandCase oc;
     oc.bound = bound;
     if (k < bound)
       oc.value = k;
+    cases.push_back(oc);
+  }
+  // SDIV/SMOD: one query per pair of operand signs, so that the spec's
+  // magnitudes and the circuit's sign selections each have one branch.
+  if (g.subspec.empty() && splitsOnSigns(g.mnemonic))
+    for (int signs = 0; signs < 4; ++signs) {
+      OperandCase oc;
+      oc.signs = signs;
+      cases.push_back(oc);
+    }
+  if (cases.empty())
+    return check(g, options, nullptr);
+  CheckResult total;
+  double slowest = -1;
+  std::string slowestCase;
+  for (const OperandCase &oc : cases) {
     auto r = check(g, options, &oc);
     if (!r)
       return r.takeError();
@@ -800,15 +847,17 @@ splitCases(const Gadget &g, const CheckOptions &options, IntCheck check) {
       r->seconds = total.seconds;
       r->queries = total.queries;
       r->assumed = total.assumed;
-      r->method = "integer encoding, case split on operand 0";
+      r->method = bound ? "integer encoding, case split on operand 0"
+                        : "integer encoding, case split on operand signs";
       r->reason = oc.describe() + (r->reason.empty() ? "" : ": " + r->reason);
       return r;
     }
   }
   total.verdict = Verdict::Proved;
-  total.method = llvm::formatv("integer encoding, {0} cases of operand 0 "
-                               "(slowest: {1}, {2:f2} s)",
-                               bound + 1, slowestCase, slowest);
+  total.method =
+      llvm::formatv("integer encoding, {0} cases of operand {1} "
+                    "(slowest: {2}, {3:f2} s)",
+                    cases.size(), bound ? "0" : "signs", slowestCase, slowest);
   return total;
 }
 
@@ -835,6 +884,88 @@ llvm::Expected<CheckResult> cachedIntSoundness(const Gadget &g,
   if (r)
     cache.emplace(key, *r);
   return r;
+}
+
+// Determinism by two instances of the integer encoding that share the
+// inputs: unsat proves it; a model is two witnesses with different outputs,
+// reported once checkAssignment confirms both. Tried when integer soundness
+// failed (so determinism cannot be derived from it) before the bit-vector
+// query: a free witness times a constant is one free atom here
+// (freeWitnessProduct), while bit-blasting must invert the product modulo p
+// (the unconstrained-carry bug: over 300 s, against milliseconds).
+llvm::Expected<CheckResult> intDeterminism(const Gadget &g,
+                                           const CheckOptions &options) {
+  z3::context ctx;
+  z3::expr_vector facts(ctx);
+  IntTerms t(ctx, facts);
+  IntEncodingOptions eo;
+  eo.inputBits = intInputBits(g, false);
+  try {
+    auto first = encodeCircuitInt(t, g.circuit, eo, nullptr, "a.");
+    if (!first)
+      return unknownResult(llvm::toString(first.takeError()), 0);
+    auto second = encodeCircuitInt(t, g.circuit, eo, &first->inputPolys, "b.");
+    if (!second)
+      return unknownResult(llvm::toString(second.takeError()), 0);
+    z3::solver solver(ctx);
+    solver.add(conjunction(ctx, facts));
+    solver.add(conjunction(ctx, t.congruenceFacts()));
+    z3::expr_vector differ(ctx);
+    for (const IntEncodedCircuit *e : {&*first, &*second}) {
+      solver.add(conjunction(ctx, e->facts));
+      solver.add(conjunction(ctx, e->constraints));
+    }
+    for (auto [y1, y2] : llvm::zip(first->outputs, second->outputs))
+      differ.push_back(t.expr(y1) != t.expr(y2));
+    solver.add(disjunction(ctx, differ));
+    CheckResult result;
+    result.method = "integer encoding";
+    result.assumed = first->assumed;
+    z3::check_result r = solve(solver, options, result);
+    if (r == z3::unsat) {
+      result.verdict = Verdict::Proved;
+      return result;
+    }
+    if (r == z3::unknown) {
+      result.reason = "z3: " + solver.reason_unknown();
+      return result;
+    }
+    result.reason = "z3 found a model that the evaluator does not confirm";
+    if (!g.subspec.empty())
+      return result;
+    z3::model m = solver.get_model();
+    Counterexample cex;
+    cex.inputs = intValues(m, first->inputs);
+    zk::CircuitOp circuit = g.circuit;
+    std::optional<std::vector<APInt>> one =
+        modelWitness(m, *first, circuit.getPrimeField());
+    std::optional<std::vector<APInt>> two =
+        modelWitness(m, *second, circuit.getPrimeField());
+    if (cex.inputs.size() != first->inputs.size() || !one || !two ||
+        !limbsWellFormed(cex.inputs))
+      return result;
+    cex.witness = std::move(*one);
+    cex.witness2 = std::move(*two);
+    auto replay1 = checkAssignment(g.circuit, cex.inputs, cex.witness);
+    if (!replay1)
+      return replay1.takeError();
+    auto replay2 = checkAssignment(g.circuit, cex.inputs, cex.witness2);
+    if (!replay2)
+      return replay2.takeError();
+    if (replay1->violation || replay2->violation ||
+        replay1->outputs == replay2->outputs)
+      return result;
+    cex.outputs = replay1->outputs;
+    cex.outputs2 = replay2->outputs;
+    cex.explanation = "two witnesses satisfy every constraint and give "
+                      "different outputs";
+    result.verdict = Verdict::Failed;
+    result.reason.clear();
+    result.counterexample = std::move(cex);
+    return result;
+  } catch (const z3::exception &e) {
+    return unknownResult(std::string("z3 error: ") + e.msg(), 0);
+  }
 }
 
 // Runs one property's query on a gadget with the bit-vector encoding.
@@ -1041,6 +1172,11 @@ llvm::Expected<CheckResult> checkDeterminism(zk::CircuitOp gadget,
       r.method = "derived from soundness";
       return r;
     }
+    if (sound->verdict == Verdict::Failed)
+      return combine(intDeterminism(*g, options), [&] {
+        return checkGadgetBV<DeterminismQuery>(*g, options,
+                                               /*usesSpec=*/false);
+      });
   }
   return checkGadgetBV<DeterminismQuery>(*g, options, /*usesSpec=*/false);
 }

@@ -448,6 +448,31 @@ private:
     return c;
   }
 
+  // x·w for a free witness w (any felt: no range, no other use) and any x:
+  // for x ≠ 0, w ↦ x·w is a bijection of the field, so the product is any
+  // felt, a fresh atom v (0 when x is 0), and w = v·x⁻¹. This is the inverse
+  // witness of an is-zero test (s·inv): without it, a model with s ≠ 0 needs
+  // the solver to find s⁻¹ mod p by integer search. The replay computes w
+  // from the model (IntEncodedCircuit::freeFactors).
+  std::optional<Poly> freeWitnessProduct(Operation &op) {
+    if (options.hints != HintMode::Free || !options.assumeConstraints)
+      return std::nullopt;
+    for (unsigned i = 0; i < 2; ++i) {
+      Value w = op.getOperand(i), other = op.getOperand(1 - i);
+      auto index = witnessIndex.find(w);
+      unsigned id;
+      if (index == witnessIndex.end() || !w.hasOneUse() || other == w ||
+          !felts[w].isAtom(&id) || t.atomBound(id).hi != maxFelt())
+        continue;
+      z3::expr x = t.expr(canonical(other));
+      unsigned v = t.fresh(prefix + "xw", 0, maxFelt());
+      out.facts.push_back(z3::implies(x == 0, t.atomTerm(v) == 0));
+      out.freeFactors.push_back({index->second, t.atomTerm(v), x});
+      return Poly::atom(v);
+    }
+    return std::nullopt;
+  }
+
   // X·Y mod p for canonical X, Y, with the field's facts.
   Poly fieldProduct(const Poly &x, const Poly &y) {
     Poly prod = t.mul(x, y);
@@ -556,6 +581,10 @@ private:
         felts[r] = prod;
         return llvm::Error::success();
       }
+      if (std::optional<Poly> v = freeWitnessProduct(op)) {
+        felts[r] = *v;
+        return llvm::Error::success();
+      }
       felts[r] = fieldProduct(canonical(op.getOperand(0)),
                               canonical(op.getOperand(1)));
       return llvm::Error::success();
@@ -595,6 +624,7 @@ private:
           hi = it->second;
         unsigned id = t.fresh(prefix + "w", 0, hi);
         felts[r] = Poly::atom(id);
+        witnessIndex[r] = out.witnesses.size();
         out.witnesses.push_back(t.atomTerm(id));
       }
       return llvm::Error::success();
@@ -641,9 +671,32 @@ private:
     auto arg = [&](unsigned i) -> const IntValue & {
       return ints.at(op.getOperand(i));
     };
+    bool constantOperands = op.getNumOperands() > 0;
+    for (Value v : op.getOperands())
+      constantOperands &= constantOf(v).has_value();
     auto done = [&](z3::expr term, BigInt lo, BigInt hi,
                     std::optional<Poly> poly = std::nullopt,
                     std::optional<std::vector<Poly>> digits = std::nullopt) {
+      // A value of constants only (a hint on a concrete operand, as in a
+      // case split) is folded to its constant, so that its felt is a
+      // constant polynomial and products with it stay linear.
+      if (constantOperands && !term.is_numeral() && term.is_int()) {
+        z3::expr folded = term.simplify();
+        if (folded.is_numeral()) {
+          BigInt v(Z3_get_numeral_string(ctx, folded));
+          BigInt wrapped;
+          mpz_fdiv_r(wrapped.get_mpz_t(), v.get_mpz_t(), pow2(w).get_mpz_t());
+          std::vector<Poly> constDigits;
+          for (BigInt rest = wrapped; rest != 0; rest >>= 64)
+            constDigits.push_back(Poly::constant(rest & (pow2(64) - 1)));
+          ints.insert_or_assign(result, IntValue{t.num(wrapped),
+                                                 {wrapped, wrapped},
+                                                 w,
+                                                 Poly::constant(wrapped),
+                                                 constDigits});
+          return llvm::Error::success();
+        }
+      }
       // Values outside [0, 2^w) wrap, as the i<w> operation does.
       if (lo < 0 || hi > top)
         ints.insert_or_assign(result, IntValue{z3::mod(term, t.num(top + 1)),
@@ -900,6 +953,17 @@ private:
         auto kind = callee->getAttrOfType<StringAttr>("zk.subspec");
         if (!kind || kind.getValue() != "BITS")
           out.usesUninterpreted = true;
+        // A BITS callee's soundness guarantee (x < 2^n) is unconditional:
+        // as the bound of x's atom it keeps the constraints on x linear
+        // and exact (a split x + 2^n·h = y stays an integer equation).
+        unsigned id;
+        if (kind && kind.getValue() == "BITS" &&
+            options.hints == HintMode::Free && args[0].isAtom(&id))
+          t.atom(t.atomTerm(id), 0, pow2(call.getNumResults()) - 1);
+        IntEncodedCircuit::SpecCall record{callee, {}, out.witnesses.size()};
+        for (const Poly &a : args)
+          record.args.push_back(t.expr(a));
+        out.specCalls.push_back(std::move(record));
         for (auto [r, poly] : llvm::zip(call.getResults(), (*spec)->outputs))
           felts[r] = poly;
         return llvm::Error::success();
@@ -941,6 +1005,8 @@ private:
   } ints;
   llvm::DenseMap<Value, BigInt> ranged;
   std::map<unsigned, z3::expr> inverses;
+  // Free hint results: their index in out.witnesses.
+  llvm::DenseMap<Value, size_t> witnessIndex;
   // The canonical factors of each reduced field product, by its atom.
   std::map<unsigned, std::pair<Poly, Poly>> products;
   std::map<std::pair<void *, void *>,

@@ -165,6 +165,25 @@ struct IntEncodedCircuit {
   z3::expr_vector obligations;
   /// Symbols of the callees whose specs were used.
   std::vector<std::string> assumed;
+  /// The calls replaced by their callee's spec, in order: the callee, its
+  /// arguments, and where the callee's own witness values would go in
+  /// `witnesses` (the evaluator's order), so that a model can be completed
+  /// by running the callee's hints and replayed.
+  struct SpecCall {
+    zk::CircuitOp callee;
+    std::vector<z3::expr> args;
+    size_t witnessIndex;
+  };
+  std::vector<SpecCall> specCalls;
+  /// Free witnesses eliminated from a product x·w (w used nowhere else):
+  /// the product is the atom `product`; a model's w is product·x⁻¹ mod p
+  /// (any value where x is 0), at `witnessIndex` in `witnesses`.
+  struct FreeFactor {
+    size_t witnessIndex;
+    z3::expr product;
+    z3::expr factor;
+  };
+  std::vector<FreeFactor> freeFactors;
   /// Whether a callee's guarantee is stated with the uninterpreted
   /// int.div, int.mod or word.mul (a caller's spec must then use them too);
   /// otherwise the spec may use the interpreted operations.

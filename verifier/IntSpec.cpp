@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <chrono>
 
@@ -38,6 +39,36 @@ Poly bitOf(IntTerms &t, const Poly &x, unsigned j) {
     return Poly::constant(bit);
   }
   z3::expr term = z3::mod(t.expr(x) / t.num(pow2(j)), t.ctx.int_val(2));
+  return Poly::atom(t.atom(term, 0, 1));
+}
+
+// The four 64-bit limbs of a word term w in [0, 2^256), as the atoms
+// (w div 2^(64i)) mod 2^64: the same terms for the same w, so a MUL call's
+// outputs and the EXP spec's limbs of the same product are the same atoms.
+std::vector<Poly> wordLimbs(IntTerms &t, const z3::expr &w) {
+  std::vector<Poly> limbs;
+  for (unsigned i = 0; i < kLimbs; ++i) {
+    z3::expr term =
+        z3::mod(w / t.num(pow2(kLimbBits * i)), t.num(pow2(kLimbBits)));
+    if (t.interpretDivision)
+      term = term.simplify();
+    if (term.is_numeral())
+      limbs.push_back(
+          Poly::constant(BigInt(Z3_get_numeral_string(t.ctx, term))));
+    else
+      limbs.push_back(Poly::atom(t.atom(term, 0, pow2(kLimbBits) - 1)));
+  }
+  return limbs;
+}
+
+// [x = d] as a boolean atom; the same term for the same x, so a ONEHOT
+// callee's outputs and the EXP spec's selectors are the same atoms.
+Poly oneHot(IntTerms &t, const Poly &x, unsigned d) {
+  BigInt v;
+  if (x.isConstant(&v))
+    return Poly::constant(v == d ? 1 : 0);
+  z3::expr term = z3::ite(t.expr(x) == t.ctx.int_val(d), t.ctx.int_val(1),
+                          t.ctx.int_val(0));
   return Poly::atom(t.atom(term, 0, 1));
 }
 
@@ -80,37 +111,56 @@ z3::expr bitwise(IntTerms &t, llvm::StringRef op,
   return t.expr(result);
 }
 
-// bit ? base : 1 as the EXP gadget (opcodes/gadgets/Exp.cpp) builds it:
-// limbs 1 + bit·(x_0 − 1), bit·x_1, bit·x_2, bit·x_3. The same polynomial
-// gives the same Z3 term, so the gadget's MUL calls on it and the spec's
-// word products below are applications to identical arguments.
-z3::expr expFactor(IntTerms &t, const Poly &bit,
-                   const std::vector<Poly> &baseLimbs) {
-  Poly one = Poly::constant(1);
-  std::vector<Poly> factor = {t.add(one, t.mul(bit, t.sub(baseLimbs[0], one)))};
-  for (unsigned i = 1; i < kLimbs; ++i)
-    factor.push_back(t.mul(bit, baseLimbs[i]));
-  return t.expr(t.decode(factor));
-}
-
-// Left-to-right square and multiply over the word product, in the gadget's
-// order: r = factor(bit 255), then r ← (r·r)·factor(bit j) for j = 254..0
-// (the top step's 1·1·factor is the factor itself).
+// EXP as the gadget (opcodes/gadgets/Exp.cpp) computes it, over the same
+// terms: the table T_d = X^d (T_0 = 1, T_1 = X, T_d the limbs of
+// word.mul(T_(d-1), X)), then fixed 4-bit windows of the exponent from the
+// top, r = T[n_63], r <- r^16 * T[n_k] for k = 62..0, where T[n] is the
+// polynomial sum over d of [n = d] * T_d limb by limb and n = the window's
+// bits e_(4k) + 2 e_(4k+1) + 4 e_(4k+2) + 8 e_(4k+3). Every product is
+// word.mul, every product's limbs the atoms of wordLimbs: with the same
+// polynomials the gadget's MUL calls and the spec's products are the same
+// terms.
 z3::expr power(IntTerms &t, const std::vector<Poly> &baseLimbs,
                const std::vector<Poly> &exponentLimbs) {
-  auto factor = [&](unsigned j) {
-    return expFactor(t, bitOf(t, exponentLimbs[j / kLimbBits], j % kLimbBits),
-                     baseLimbs);
+  auto word = [&](const std::vector<Poly> &limbs) {
+    return t.expr(t.decode(limbs));
   };
-  unsigned top = kLimbs * kLimbBits - 1;
-  z3::expr result = factor(top);
-  for (unsigned j = top; j-- > 0;) {
-    result = t.wordProduct(t.wordProduct(result, result), factor(j));
+  auto times = [&](const std::vector<Poly> &x, const std::vector<Poly> &y) {
+    z3::expr product = t.wordProduct(word(x), word(y));
     // On numerals (the spec test) evaluating as we go keeps the term small.
     if (t.interpretDivision)
-      result = result.simplify();
+      product = product.simplify();
+    return wordLimbs(t, product);
+  };
+  constexpr unsigned kWindow = 4, kTable = 1u << kWindow;
+  std::vector<std::vector<Poly>> table = {
+      {Poly::constant(1), Poly(), Poly(), Poly()}, baseLimbs};
+  for (unsigned d = 2; d < kTable; ++d)
+    table.push_back(times(table[d - 1], baseLimbs));
+  auto select = [&](unsigned k) {
+    Poly n;
+    for (unsigned j = 0; j < kWindow; ++j) {
+      unsigned bit = kWindow * k + j;
+      n = t.add(
+          n, t.scale(bitOf(t, exponentLimbs[bit / kLimbBits], bit % kLimbBits),
+                     BigInt(1) << j));
+    }
+    std::vector<Poly> out(kLimbs);
+    for (unsigned d = 0; d < kTable; ++d) {
+      Poly s = oneHot(t, n, d);
+      for (unsigned i = 0; i < kLimbs; ++i)
+        out[i] = t.add(out[i], t.mul(s, table[d][i]));
+    }
+    return out;
+  };
+  unsigned windows = kLimbs * kLimbBits / kWindow;
+  std::vector<Poly> r = select(windows - 1);
+  for (unsigned k = windows - 1; k-- > 0;) {
+    for (unsigned j = 0; j < kWindow; ++j)
+      r = times(r, r);
+    r = times(r, select(k));
   }
-  return result;
+  return word(r);
 }
 
 // The shift family with a concrete small operand c (a shift amount or a
@@ -206,6 +256,8 @@ bool hasIntSpec(llvm::StringRef m) {
       .Default(false);
 }
 
+bool splitsOnSigns(llvm::StringRef m) { return m == "SDIV" || m == "SMOD"; }
+
 unsigned smallOperandBound(llvm::StringRef m) {
   if (m == "SHL" || m == "SHR" || m == "SAR")
     return 256;
@@ -289,7 +341,7 @@ llvm::Expected<z3::expr> wordSpec(IntTerms &t, llvm::StringRef m,
 //===----------------------------------------------------------------------===//
 
 bool isSubspec(llvm::StringRef kind) {
-  return kind == "BITS" || isDivisionSubspec(kind);
+  return kind == "BITS" || kind == "ONEHOT" || isDivisionSubspec(kind);
 }
 
 bool isDivisionSubspec(llvm::StringRef kind) {
@@ -339,7 +391,8 @@ llvm::Expected<DivisionShape> divisionShape(IntTerms &t, llvm::StringRef kind,
                      std::to_string(q + kLimbs) + " outputs");
   Poly a = t.decode(slice(inputs, 0, kLimbs));
   Poly b = t.decode(slice(inputs, kLimbs, kLimbs));
-  z3::expr x = kind == "ADDDIVMOD" ? t.expr(a) + t.expr(b) : t.expr(t.mul(a, b));
+  z3::expr x =
+      kind == "ADDDIVMOD" ? t.expr(a) + t.expr(b) : t.expr(t.mul(a, b));
   return DivisionShape{x, slice(inputs, 2 * kLimbs, kLimbs), q};
 }
 
@@ -348,6 +401,15 @@ llvm::Expected<DivisionShape> divisionShape(IntTerms &t, llvm::StringRef kind,
 llvm::Expected<z3::expr> subcircuitRelation(IntTerms &t, llvm::StringRef kind,
                                             const std::vector<Poly> &inputs,
                                             const std::vector<Poly> &outputs) {
+  if (kind == "ONEHOT") {
+    if (inputs.size() != 1 || !llvm::isPowerOf2_64(outputs.size()))
+      return specError("a ONEHOT sub-circuit takes one input and gives 2^m "
+                       "outputs");
+    z3::expr ok = t.expr(inputs[0]) < t.num(outputs.size());
+    for (unsigned d = 0; d < outputs.size(); ++d)
+      ok = ok && t.expr(outputs[d]) == t.expr(oneHot(t, inputs[0], d));
+    return ok;
+  }
   if (kind == "BITS") {
     if (inputs.size() != 1 || outputs.empty())
       return specError("a BITS sub-circuit takes one input");
@@ -382,9 +444,28 @@ calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
       limbs.push_back(Poly::atom(t.fresh(prefix + name, 0, maxFelt)));
     return limbs;
   };
+
   unsigned numOut = callee.getResultTypes().size();
   if (auto sub = callee->getAttrOfType<mlir::StringAttr>("zk.subspec")) {
     llvm::StringRef kind = sub.getValue();
+    if (kind == "ONEHOT") {
+      if (args.size() != 1 || !llvm::isPowerOf2_32(numOut))
+        return specError("a ONEHOT sub-circuit takes one input and gives 2^m "
+                         "outputs");
+      // Its proof assumes nothing of x and shows x < n: the outputs are
+      // [x = d], exactly one of them 1. Its hints need x < n.
+      std::vector<Poly> outs;
+      Poly sum;
+      for (unsigned d = 0; d < numOut; ++d) {
+        outs.push_back(oneHot(t, args[0], d));
+        sum = t.add(sum, outs.back());
+      }
+      z3::expr small = t.expr(args[0]) < t.num(numOut);
+      z3::expr one = t.expr(sum) == 1;
+      if (forCompleteness)
+        return CalleeSpec{small, one, outs};
+      return CalleeSpec{ctx.bool_val(true), small && one, outs};
+    }
     if (kind == "BITS") {
       if (args.size() != 1)
         return specError("a BITS sub-circuit takes one input");
@@ -425,12 +506,14 @@ calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
       numOut != kLimbs)
     return std::nullopt;
   // A MUL gadget: its proven spec, with the product left uninterpreted so
-  // that a caller's spec over the same function (EXP) meets it.
-  std::vector<Poly> outs = freshLimbs(kLimbs, "mul");
+  // that a caller's spec over the same function (EXP) meets it. Its outputs
+  // are the product's limbs (proved: well-formed, decoding to the product),
+  // named by their terms so that the caller's spec can name them too.
   z3::expr x = t.expr(t.decode(slice(args, 0, kLimbs)));
   z3::expr y = t.expr(t.decode(slice(args, kLimbs, kLimbs)));
-  z3::expr guarantee = allBelow(t, outs, kLimbBits) &&
-                       t.expr(t.decode(outs)) == t.wordProduct(x, y);
+  z3::expr product = t.wordProduct(x, y);
+  std::vector<Poly> outs = wordLimbs(t, product);
+  z3::expr guarantee = t.expr(t.decode(outs)) == product;
   return CalleeSpec{allBelow(t, args, kLimbBits), guarantee, outs};
 }
 

@@ -32,6 +32,9 @@ intOpcodeSpec(IntTerms &t, llvm::StringRef mnemonic,
 /// c below this bound (256 or 32; 0 for other opcodes) and one case for
 /// operand 0 ≥ the bound, whose result intSpecBeyondBound gives.
 unsigned smallOperandBound(llvm::StringRef mnemonic);
+/// SDIV and SMOD: their checks split into the four cases of the operands'
+/// signs (each operand below 2^255 or not).
+bool splitsOnSigns(llvm::StringRef mnemonic);
 llvm::Expected<z3::expr>
 intSpecBeyondBound(IntTerms &t, llvm::StringRef mnemonic,
                    const std::vector<std::vector<Poly>> &limbs);
