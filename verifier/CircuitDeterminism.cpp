@@ -29,6 +29,10 @@ namespace {
 
 constexpr unsigned kSmallBits = 4;
 constexpr unsigned kSmallTimeoutMs = 20000;
+// The integer query first looks briefly for a counterexample whose inputs
+// and witnesses are all below 2^kSmallValueBits.
+constexpr unsigned kSmallValueBits = 16;
+constexpr unsigned kSmallValueTimeoutMs = 2000;
 // The bound derivation stops after this many rounds even without a
 // fixpoint (every round's bounds are valid on their own).
 constexpr unsigned kMaxBoundRounds = 64;
@@ -78,7 +82,7 @@ public:
     }
     llvm::DenseMap<Value, BigInt> out;
     for (auto &[v, iv] : intervals)
-      if (isHintResult(v) && iv.hi < p - 1)
+      if (isBounded(v) && iv.hi < p - 1)
         out[v] = iv.hi;
     return out;
   }
@@ -86,6 +90,12 @@ public:
 private:
   static bool isHintResult(Value v) {
     return v.getDefiningOp<zk::WitnessOp>() != nullptr;
+  }
+  // Inputs and hint results: canonical values with their own atoms, whose
+  // intervals the constraints may narrow.
+  bool isBounded(Value v) {
+    return isHintResult(v) || (llvm::isa<mlir::BlockArgument>(v) &&
+                               v.getParentRegion() == &circuit.getBody());
   }
 
   BigInt symmetric(BigInt c) const {
@@ -170,7 +180,7 @@ private:
 
   // v ∈ [lo, hi] is implied; tightens a hint result's interval.
   bool tighten(Value v, const BigInt &lo, const BigInt &hi) {
-    if (!isHintResult(v))
+    if (!isBounded(v))
       return false;
     Interval &iv = intervals[v];
     bool changed = false;
@@ -199,7 +209,7 @@ private:
     Interval all = interval(d);
     bool changed = false;
     for (const auto &[x, c] : d.terms) {
-      if ((c != 1 && c != -1) || !isHintResult(x))
+      if ((c != 1 && c != -1) || !isBounded(x))
         continue;
       const Interval &xi = intervals.find(x)->second;
       // The interval of rest = D − c·x.
@@ -268,6 +278,28 @@ std::vector<APInt> intValues(const z3::model &m,
   return values;
 }
 
+// An instance's witness from an integer model: the hint values, with the
+// free factors the encoding eliminated recomputed (w = v·x⁻¹ mod p; any w
+// fits when x = 0, and the model's is kept). Empty when a value is not a
+// non-negative numeral.
+std::vector<APInt> intWitness(const z3::model &m, const IntEncodedCircuit &enc,
+                              const BigInt &p) {
+  std::vector<APInt> own = intValues(m, enc.witnesses);
+  if (own.size() != enc.witnesses.size())
+    return {};
+  for (const IntEncodedCircuit::FreeFactor &f : enc.freeFactors) {
+    std::vector<APInt> vx = intValues(m, {f.product, f.factor});
+    if (vx.size() != 2)
+      return {};
+    BigInt x = toBigInt(vx[1]) % p, inverse;
+    if (x == 0)
+      continue;
+    mpz_invert(inverse.get_mpz_t(), x.get_mpz_t(), p.get_mpz_t());
+    own[f.witnessIndex] = toAPInt(toBigInt(vx[0]) * inverse % p, kFeltBits);
+  }
+  return own;
+}
+
 std::vector<APInt> bvValues(const z3::model &m,
                             const std::vector<z3::expr> &terms) {
   std::vector<APInt> values;
@@ -319,12 +351,25 @@ intDeterminism(zk::CircuitOp circuit, const DeterminismOptions &options,
   eo.calls = CallMode::Inline;
   eo.impliedBounds = &bounds;
   try {
-    auto a = encodeCircuitInt(t, circuit, eo, nullptr, "a.");
+    // Inputs are shared atoms, with the bounds the constraints imply.
+    std::vector<Poly> inputAtoms;
+    BigInt inputHi = toBigInt(circuit.getPrimeField().prime) - 1;
+    if (options.inputBits && pow2(options.inputBits) - 1 < inputHi)
+      inputHi = pow2(options.inputBits) - 1;
+    for (auto [i, arg] :
+         llvm::enumerate(circuit.getBody().front().getArguments())) {
+      BigInt hi = inputHi;
+      auto it = bounds.find(arg);
+      if (it != bounds.end() && it->second < hi)
+        hi = it->second;
+      inputAtoms.push_back(Poly::atom(t.fresh("x" + std::to_string(i), 0, hi)));
+    }
+    auto a = encodeCircuitInt(t, circuit, eo, &inputAtoms, "a.");
     if (!a) {
       result.reason = llvm::toString(a.takeError());
       return result;
     }
-    auto b = encodeCircuitInt(t, circuit, eo, &a->inputPolys, "b.");
+    auto b = encodeCircuitInt(t, circuit, eo, &inputAtoms, "b.");
     if (!b) {
       result.reason = llvm::toString(b.takeError());
       return result;
@@ -339,6 +384,47 @@ intDeterminism(zk::CircuitOp circuit, const DeterminismOptions &options,
     for (auto [y1, y2] : llvm::zip(a->outputs, b->outputs))
       differ.push_back(t.expr(y1) != t.expr(y2));
     solver.add(disjunction(ctx, differ));
+    BigInt p = toBigInt(circuit.getPrimeField().prime);
+    auto confirmModel = [&](const z3::model &m)
+        -> llvm::Expected<std::optional<Counterexample>> {
+      std::vector<APInt> inputs = intValues(m, a->inputs);
+      std::vector<APInt> w1 = intWitness(m, *a, p);
+      std::vector<APInt> w2 = intWitness(m, *b, p);
+      if (inputs.size() != a->inputs.size() ||
+          w1.size() != a->witnesses.size() || w2.size() != b->witnesses.size())
+        return std::nullopt;
+      return confirm(circuit, std::move(inputs), std::move(w1), std::move(w2),
+                     options.inputBits);
+    };
+    auto failed = [&](Counterexample cex) {
+      result.verdict = Verdict::Failed;
+      result.reason.clear();
+      result.counterexample = std::move(cex);
+      return result;
+    };
+
+    // First, briefly, a counterexample with small values, which is easier to
+    // read; its unsat proves nothing. A separate solver: push/pop would
+    // switch Z3 to its incremental core, which is weaker on the nonlinear
+    // main query.
+    {
+      z3::solver smallSolver(ctx);
+      smallSolver.add(solver.assertions());
+      z3::expr small = t.num(pow2(kSmallValueBits));
+      for (const std::vector<z3::expr> *terms :
+           {&a->inputs, &a->witnesses, &b->witnesses})
+        for (const z3::expr &v : *terms)
+          smallSolver.add(v < small);
+      if (solve(smallSolver, std::min(options.timeoutMs, kSmallValueTimeoutMs),
+                result) == z3::sat) {
+        auto cex = confirmModel(smallSolver.get_model());
+        if (!cex)
+          return cex.takeError();
+        if (*cex)
+          return failed(std::move(**cex));
+      }
+    }
+
     z3::check_result r = solve(solver, options.timeoutMs, result);
     if (r == z3::unsat) {
       result.verdict = Verdict::Proved;
@@ -348,23 +434,12 @@ intDeterminism(zk::CircuitOp circuit, const DeterminismOptions &options,
       result.reason = "z3: " + solver.reason_unknown();
       return result;
     }
-    z3::model m = solver.get_model();
-    std::vector<APInt> inputs = intValues(m, a->inputs);
-    std::vector<APInt> w1 = intValues(m, a->witnesses);
-    std::vector<APInt> w2 = intValues(m, b->witnesses);
     result.reason = "z3 found a model that the evaluator does not confirm";
-    if (inputs.size() != a->inputs.size() || w1.size() != a->witnesses.size() ||
-        w2.size() != b->witnesses.size())
-      return result;
-    auto cex = confirm(circuit, std::move(inputs), std::move(w1), std::move(w2),
-                       options.inputBits);
+    auto cex = confirmModel(solver.get_model());
     if (!cex)
       return cex.takeError();
-    if (*cex) {
-      result.verdict = Verdict::Failed;
-      result.reason.clear();
-      result.counterexample = std::move(**cex);
-    }
+    if (*cex)
+      return failed(std::move(**cex));
     return result;
   } catch (const z3::exception &e) {
     result.reason = std::string("z3 error: ") + e.msg();

@@ -36,12 +36,12 @@ llvm::Expected<CheckResult>
 checkCircuitDeterminism(zk::CircuitOp circuit,
                         const DeterminismOptions &options = {});
 
-/// Upper bounds on hint results that the constraints imply (for the
-/// integer encoding's atoms): from `zk.assert_bool` / `zk.range` on the
-/// value, and from a linear `zk.assert_eq` that gives a witness w with
-/// coefficient ±1 as w ≡ E (mod p) where E's integer interval lies in
-/// [0, p) — then w = E exactly, because both are canonical. Iterated to a
-/// fixpoint; valid only in queries that assume every constraint.
+/// Upper bounds on hint results and inputs that the constraints imply (for
+/// the integer encoding's atoms): from `zk.assert_bool` / `zk.range` on a
+/// hint result, and from a linear `zk.assert_eq` that gives a hint result or
+/// input w with coefficient ±1 as w ≡ E (mod p) where E's integer interval
+/// lies in [0, p) — then w = E exactly, because both are canonical. Iterated
+/// to a fixpoint; valid only in queries that assume every constraint.
 llvm::DenseMap<mlir::Value, BigInt> impliedWitnessBounds(zk::CircuitOp circuit,
                                                          unsigned inputBits);
 
