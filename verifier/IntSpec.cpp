@@ -42,34 +42,50 @@ Poly bitOf(IntTerms &t, const Poly &x, unsigned j) {
   return Poly::atom(t.atom(term, 0, 1));
 }
 
-// The four 64-bit limbs of a word term w in [0, 2^256), as the atoms
-// (w div 2^(64i)) mod 2^64: the same terms for the same w, so a MUL call's
-// outputs and the EXP spec's limbs of the same product are the same atoms.
+// The four 64-bit limbs of a word w in [0, 2^256): (w div 2^(64i)) mod
+// 2^64 when interpreted (the spec test), otherwise the atoms word.limb(w, i)
+// in [0, 2^64), uninterpreted like word.mul (the limbs of a MUL call's
+// product are its outputs, by MUL's proof). The same terms for the same w,
+// so a MUL call's outputs and the EXP spec's limbs of the same product are
+// the same atoms.
 std::vector<Poly> wordLimbs(IntTerms &t, const z3::expr &w) {
+  z3::func_decl limb = t.ctx.function("word.limb", t.ctx.int_sort(),
+                                      t.ctx.int_sort(), t.ctx.int_sort());
   std::vector<Poly> limbs;
   for (unsigned i = 0; i < kLimbs; ++i) {
+    if (!t.interpretDivision) {
+      limbs.push_back(Poly::atom(
+          t.atom(limb(w, t.ctx.int_val(i)), 0, pow2(kLimbBits) - 1)));
+      continue;
+    }
     z3::expr term =
-        z3::mod(w / t.num(pow2(kLimbBits * i)), t.num(pow2(kLimbBits)));
-    if (t.interpretDivision)
-      term = term.simplify();
-    if (term.is_numeral())
+        z3::mod(w / t.num(pow2(kLimbBits * i)), t.num(pow2(kLimbBits)))
+            .simplify();
+    if (!term.is_numeral())
+      limbs.push_back(Poly::atom(t.atom(term, 0, pow2(kLimbBits) - 1)));
+    else
       limbs.push_back(
           Poly::constant(BigInt(Z3_get_numeral_string(t.ctx, term))));
-    else
-      limbs.push_back(Poly::atom(t.atom(term, 0, pow2(kLimbBits) - 1)));
   }
   return limbs;
 }
 
-// [x = d] as a boolean atom; the same term for the same x, so a ONEHOT
-// callee's outputs and the EXP spec's selectors are the same atoms.
-Poly oneHot(IntTerms &t, const Poly &x, unsigned d) {
+// [x = d] as a boolean atom: ite(x = d, 1, 0) where a ONEHOT sub-circuit's
+// own proof states it, otherwise the uninterpreted word.onehot(x, d) whose
+// meaning the callee's guarantee supplies (exactly one is 1, Σ d·s_d = x):
+// the same term for the same x, so a ONEHOT call's outputs and the EXP
+// spec's selectors are the same atoms, without a case split per selector.
+Poly oneHot(IntTerms &t, const Poly &x, unsigned d, bool interpreted) {
   BigInt v;
   if (x.isConstant(&v))
     return Poly::constant(v == d ? 1 : 0);
-  z3::expr term = z3::ite(t.expr(x) == t.ctx.int_val(d), t.ctx.int_val(1),
-                          t.ctx.int_val(0));
-  return Poly::atom(t.atom(term, 0, 1));
+  z3::expr dv = t.ctx.int_val(d);
+  if (interpreted)
+    return Poly::atom(t.atom(
+        z3::ite(t.expr(x) == dv, t.ctx.int_val(1), t.ctx.int_val(0)), 0, 1));
+  z3::func_decl onehot = t.ctx.function("word.onehot", t.ctx.int_sort(),
+                                        t.ctx.int_sort(), t.ctx.int_sort());
+  return Poly::atom(t.atom(onehot(t.expr(x), dv), 0, 1));
 }
 
 // A word's two's-complement value.
@@ -147,7 +163,7 @@ z3::expr power(IntTerms &t, const std::vector<Poly> &baseLimbs,
     }
     std::vector<Poly> out(kLimbs);
     for (unsigned d = 0; d < kTable; ++d) {
-      Poly s = oneHot(t, n, d);
+      Poly s = oneHot(t, n, d, false);
       for (unsigned i = 0; i < kLimbs; ++i)
         out[i] = t.add(out[i], t.mul(s, table[d][i]));
     }
@@ -407,7 +423,7 @@ llvm::Expected<z3::expr> subcircuitRelation(IntTerms &t, llvm::StringRef kind,
                        "outputs");
     z3::expr ok = t.expr(inputs[0]) < t.num(outputs.size());
     for (unsigned d = 0; d < outputs.size(); ++d)
-      ok = ok && t.expr(outputs[d]) == t.expr(oneHot(t, inputs[0], d));
+      ok = ok && t.expr(outputs[d]) == t.expr(oneHot(t, inputs[0], d, true));
     return ok;
   }
   if (kind == "BITS") {
@@ -455,13 +471,14 @@ calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
       // Its proof assumes nothing of x and shows x < n: the outputs are
       // [x = d], exactly one of them 1. Its hints need x < n.
       std::vector<Poly> outs;
-      Poly sum;
+      Poly sum, value;
       for (unsigned d = 0; d < numOut; ++d) {
-        outs.push_back(oneHot(t, args[0], d));
+        outs.push_back(oneHot(t, args[0], d, false));
         sum = t.add(sum, outs.back());
+        value = t.add(value, t.scale(outs.back(), d));
       }
       z3::expr small = t.expr(args[0]) < t.num(numOut);
-      z3::expr one = t.expr(sum) == 1;
+      z3::expr one = t.expr(sum) == 1 && t.expr(value) == t.expr(args[0]);
       if (forCompleteness)
         return CalleeSpec{small, one, outs};
       return CalleeSpec{ctx.bool_val(true), small && one, outs};

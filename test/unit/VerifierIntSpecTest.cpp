@@ -72,9 +72,10 @@ std::string describe(llvm::ArrayRef<U256> operands) {
 }
 
 const char *const kIntSpecOpcodes[] = {
-    "ADD",    "MUL",    "SUB", "DIV", "SDIV", "MOD", "SMOD",
-    "ADDMOD", "MULMOD", "EXP", "LT",  "GT",   "SLT", "SGT",
-    "EQ",     "ISZERO", "AND", "OR",  "XOR",  "NOT"};
+    "ADD", "MUL", "SUB", "DIV", "SDIV", "MOD", "SMOD", "ADDMOD", "MULMOD",
+    "EXP", "LT", "GT", "SLT", "SGT", "EQ", "ISZERO", "AND", "OR", "XOR", "NOT",
+    // Operand 0 is concrete in every case, as in the checks' case split.
+    "SHL", "SHR", "SAR", "BYTE", "SIGNEXTEND"};
 
 class VerifierIntSpecTest : public ::testing::TestWithParam<const char *> {};
 

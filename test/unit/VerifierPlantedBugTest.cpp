@@ -165,16 +165,6 @@ protected:
     EXPECT_FALSE(encodesExpected);
   }
 
-  // The check never proves `buggy` sound, and a counterexample it reports
-  // replays (for bugs the solver does not find within the limit).
-  void expectNotProved(zk::CircuitOp buggy, uint8_t opcode,
-                       unsigned timeoutMs = 20000) {
-    CheckResult sound = run("soundness", checkSoundness, buggy, timeoutMs);
-    EXPECT_NE(sound.verdict, Verdict::Proved);
-    if (sound.counterexample)
-      expectWrongResult(buggy, opcode, *sound.counterexample);
-  }
-
   // The bug is caught: soundness of `buggy` fails with a confirmed
   // counterexample, or (compositional proofs) the check proved `buggy` with
   // the relation of a sub-circuit copy this test made buggy, and that
@@ -211,6 +201,41 @@ protected:
         << " is proved sound without using its buggy sub-circuit";
   }
 
+  // The bug is caught in `buggy` itself: soundness fails with a
+  // counterexample that replays (every constraint holds, wrong result).
+  void expectSoundnessFails(zk::CircuitOp buggy, uint8_t opcode) {
+    CheckResult sound = run("soundness", checkSoundness, buggy);
+    ASSERT_EQ(sound.verdict, Verdict::Failed) << "not caught: " << sound.reason;
+    ASSERT_TRUE(sound.counterexample);
+    expectWrongResult(buggy, opcode, *sound.counterexample);
+  }
+
+  // A sub-circuit copy the planted bug lives in: its own check fails with a
+  // counterexample that satisfies its constraints, and `gadget` calls it
+  // (so a proof of `gadget` names it in `assumed`, and the audit's row for
+  // it fails).
+  void expectBuggyCalleeFails(zk::CircuitOp gadget) {
+    zk::CircuitOp callee;
+    gadget.walk([&](zk::CallOp call) {
+      auto c = module->lookupSymbol<zk::CircuitOp>(call.getCallee());
+      if (c && c.getSymName().starts_with(gadget.getSymName()))
+        callee = c;
+    });
+    std::string calls;
+    gadget.walk([&](zk::CallOp call) { calls += " " + call.getCallee().str(); });
+    ASSERT_TRUE(callee) << "@" << gadget.getSymName().str()
+                        << " calls no buggy sub-circuit copy:" << calls;
+    CheckResult sub = run("soundness", checkSoundness, callee);
+    ASSERT_EQ(sub.verdict, Verdict::Failed)
+        << "@" << callee.getSymName().str() << " is not caught: " << sub.reason;
+    ASSERT_TRUE(sub.counterexample);
+    auto replay = checkAssignment(callee, sub.counterexample->inputs,
+                                  sub.counterexample->witness);
+    ASSERT_TRUE(static_cast<bool>(replay))
+        << llvm::toString(replay.takeError());
+    EXPECT_FALSE(replay->violation) << *replay->violation;
+  }
+
   mlir::MLIRContext context;
   mlir::OwningOpRef<mlir::ModuleOp> module;
 };
@@ -219,7 +244,7 @@ protected:
 // low byte (whose bits select 2^s) and a high part, but the constraint tying
 // low + 2^8·high to the shift input is missing, so the low byte is a free
 // witness and any shift amount can be claimed.
-TEST_F(VerifierPlantedBugTest, ShlLowByteNotTiedToShiftIsNotProved) {
+TEST_F(VerifierPlantedBugTest, ShlLowByteNotTiedToShiftIsCaught) {
   zk::CircuitOp shl = library("SHL");
   ASSERT_TRUE(shl);
   // The tie is the assert_eq on the shift's limb 0 (input 0) itself.
@@ -233,20 +258,13 @@ TEST_F(VerifierPlantedBugTest, ShlLowByteNotTiedToShiftIsNotProved) {
       "shl_untied_low_byte");
   ASSERT_TRUE(buggy) << "no assert_eq ties the shift's limb 0 in @evm_shl";
 
-  // Known gap: the flat bit-vector encoding caught this in 2.4 s (commit
-  // 03d1407); since SHL's decompositions became @bits_n calls, which the
-  // bit-vector encoding inlines bit by bit, the search times out. Until the
-  // bit-vector encoding uses the BITS relation at calls, the check must at
-  // least never prove the buggy gadget, and any counterexample it reports
-  // must replay.
-  expectNotProved(buggy, 0x1b);
+  // The case split's first case (shift 0) has the counterexample: any low
+  // byte but 0 shifts the value.
+  expectSoundnessFails(buggy, 0x1b);
 }
 
-// SHR divides by 2^s, and the solver does not find the same bug there
-// quickly (on the shared 2-core machine: unknown after 583 s with 300 s per
-// query). The check must never prove the buggy gadget; a counterexample, if
-// found, must be confirmed.
-TEST_F(VerifierPlantedBugTest, ShrLowByteNotTiedToShiftIsNotProved) {
+// The same bug in SHR.
+TEST_F(VerifierPlantedBugTest, ShrLowByteNotTiedToShiftIsCaught) {
   zk::CircuitOp shr = library("SHR");
   ASSERT_TRUE(shr);
   // The tie is the assert_eq on the shift's limb 0 (input 0) itself.
@@ -260,14 +278,14 @@ TEST_F(VerifierPlantedBugTest, ShrLowByteNotTiedToShiftIsNotProved) {
       "shr_untied_low_byte");
   ASSERT_TRUE(buggy) << "no assert_eq ties the shift's limb 0 in @evm_shr";
 
-  expectNotProved(buggy, 0x1c, 15000);
+  expectSoundnessFails(buggy, 0x1c);
 }
 
 // (c) A bit decomposition missing one booleanity constraint. SHL splits
 // the shift's low byte into 8 boolean witnesses b_j (Σ b_j·2^j = byte) and
 // builds 2^s as Π (1 + b_j·(2^(2^j) − 1)); without b_0(b_0 − 1) = 0, b_0 = 2
 // with b_1 cleared has the same weighted sum but multiplies by 3, not 4.
-TEST_F(VerifierPlantedBugTest, MissingBooleanityInShiftBitsIsNotProved) {
+TEST_F(VerifierPlantedBugTest, MissingBooleanityInShiftBitsIsCaught) {
   zk::CircuitOp shl = library("SHL");
   ASSERT_TRUE(shl);
   // The first assert_bool: bit 0 of the shift's low byte.
@@ -278,8 +296,10 @@ TEST_F(VerifierPlantedBugTest, MissingBooleanityInShiftBitsIsNotProved) {
       },
       "shl_missing_booleanity");
   ASSERT_TRUE(buggy) << "no assert_bool in @evm_shl";
-  // The same known gap as ShlLowByteNotTiedToShift.
-  expectNotProved(buggy, 0x1b);
+  // The assert_bool lives in @bits_8, which SHL's proof replaces by its
+  // relation: the copy of @bits_8 without it is what fails (b_0 = 2, b_1 = 0
+  // sums like b_1 = 1), and the audit reports its row FAILED.
+  expectBuggyCalleeFails(buggy);
 }
 
 // The same bug in AND's 64-bit limb decomposition: bit 0 of operand 0's
