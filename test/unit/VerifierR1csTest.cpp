@@ -206,6 +206,141 @@ TEST_F(VerifierR1csTest, ImportIsFaithful) {
   EXPECT_GT(accepted, 0u);
 }
 
+// Random systems with random (mostly 254-bit) coefficients in all three
+// shapes, each constraint made to hold on a chosen assignment or not: the
+// import accepts an assignment (for some value of the auxiliary bits)
+// exactly when the R1CS does.
+TEST_F(VerifierR1csTest, ImportIsFaithfulOnRandomSystems) {
+  std::mt19937_64 rng(11);
+  auto randomFr = [&]() {
+    switch (rng() % 4) {
+    case 0:
+      return fr(static_cast<int64_t>(rng() % 7) - 3);
+    case 1:
+      return fr(static_cast<int64_t>(rng() % 7) - 3).inverse();
+    default:
+      return Fr::fromLimbsReduced({rng(), rng(), rng(), rng()});
+    }
+  };
+  constexpr uint32_t kWires = 6;
+  auto randomLc = [&](bool withConstant) {
+    r1cs::LinearCombination l;
+    for (uint32_t w = withConstant ? 0 : 1; w < kWires; ++w)
+      if (rng() % 2)
+        l.push_back({w, randomFr()});
+    if (l.empty())
+      l.push_back({1 + static_cast<uint32_t>(rng() % (kWires - 1)), fr(1)});
+    return l;
+  };
+  auto eval = [](const r1cs::LinearCombination &l, const std::vector<Fr> &w) {
+    Fr acc = Fr::zero();
+    for (const r1cs::Term &t : l)
+      acc += t.Coeff * w[t.Wire];
+    return acc;
+  };
+  auto plus = [](r1cs::LinearCombination l, Fr c) {
+    l.push_back({0, c});
+    return l;
+  };
+  auto scaledLc = [](r1cs::LinearCombination l, Fr k) {
+    for (r1cs::Term &t : l)
+      t.Coeff = t.Coeff * k;
+    return l;
+  };
+  unsigned accepted = 0, rejected = 0, recognised = 0;
+  for (int trial = 0; trial < 150; ++trial) {
+    std::vector<Fr> w(kWires);
+    w[0] = Fr::one();
+    for (uint32_t i = 1; i < kWires; ++i)
+      w[i] = fr(static_cast<int64_t>(rng() % 5) - 2);
+    r1cs::R1cs r;
+    r.NWires = kWires;
+    r.NPubOut = 1;
+    r.NPubIn = 1;
+    r.NPrvIn = 1;
+    r.NLabels = kWires;
+    unsigned booleanities = 0;
+    for (int k = 0; k < 3; ++k) {
+      bool hold = rng() % 4 != 0;
+      r1cs::Constraint c;
+      switch (rng() % 3) {
+      case 0: { // booleanity: A·(k·A + δ) = 0, A(w) = 0 or k·A(w) + δ = 0
+        ++booleanities;
+        r1cs::LinearCombination a = randomLc(true);
+        Fr kk = randomFr();
+        if (kk.isZero())
+          kk = Fr::one();
+        Fr av = eval(a, w);
+        Fr delta = hold ? -(kk * av) : randomFr();
+        c.A = a;
+        c.B = plus(scaledLc(a, kk), delta);
+        break;
+      }
+      case 1: { // linear: a·B = C
+        Fr k0 = randomFr();
+        c.A = {{0, k0}};
+        c.B = randomLc(true);
+        c.C = randomLc(false);
+        Fr gap = k0 * eval(c.B, w) - eval(c.C, w);
+        c.C = plus(c.C, hold ? gap : gap + Fr::one());
+        break;
+      }
+      default: {
+        c.A = randomLc(true);
+        c.B = randomLc(true);
+        c.C = randomLc(false);
+        Fr gap = eval(c.A, w) * eval(c.B, w) - eval(c.C, w);
+        c.C = plus(c.C, hold ? gap : gap + Fr::one());
+        break;
+      }
+      }
+      // Coefficients on wire 0 may now appear twice: the file format keeps
+      // one term per wire, so merge them.
+      for (r1cs::LinearCombination *l : {&c.A, &c.B, &c.C}) {
+        r1cs::LinearCombination merged;
+        for (const r1cs::Term &t : *l) {
+          auto it = llvm::find_if(
+              merged, [&](const r1cs::Term &m) { return m.Wire == t.Wire; });
+          if (it == merged.end())
+            merged.push_back(t);
+          else
+            it->Coeff += t.Coeff;
+        }
+        llvm::erase_if(merged,
+                       [](const r1cs::Term &t) { return t.Coeff.isZero(); });
+        llvm::sort(merged, [](const r1cs::Term &x, const r1cs::Term &y) {
+          return x.Wire < y.Wire;
+        });
+        *l = merged;
+      }
+      r.Constraints.push_back(c);
+    }
+    std::vector<APInt> wires;
+    for (const Fr &v : w)
+      wires.push_back(APInt(256, v.toDecimal(), 10));
+    bool r1csOk = !firstViolatedConstraint(r, wires);
+    ImportedR1cs imp = import(r);
+    ASSERT_LE(imp.booleanities, booleanities);
+    recognised += imp.booleanities;
+    std::vector<APInt> inputs = {wires[2], wires[3]};
+    bool zkOk = false;
+    unsigned aux = imp.witnessWires.size() - 3;
+    for (unsigned bits = 0; bits < (1u << aux); ++bits) {
+      std::vector<APInt> witness = {wires[1], wires[4], wires[5]};
+      for (unsigned i = 0; i < aux; ++i)
+        witness.push_back(felt((bits >> i) & 1));
+      auto check = checkAssignment(imp.circuit, inputs, witness);
+      ASSERT_TRUE(static_cast<bool>(check));
+      zkOk |= !check->violation;
+    }
+    EXPECT_EQ(r1csOk, zkOk) << "trial " << trial;
+    (r1csOk ? accepted : rejected)++;
+  }
+  EXPECT_GT(accepted, 10u);
+  EXPECT_GT(rejected, 10u);
+  EXPECT_GT(recognised, 20u);
+}
+
 TEST_F(VerifierR1csTest, FirstViolatedConstraint) {
   r1cs::R1cs r = looseDivider();
   // q = 3, r = 1, a = 7, d = 2.
