@@ -1,5 +1,5 @@
-// The EXP gadget's proof: square and multiply over MUL calls, proved through
-// MUL's and @bits_64's own proofs; a wrong EXP is not proved.
+// The EXP gadget's proof: 4-bit windows over MUL calls, proved through the
+// own proofs of MUL, @bits_64 and @onehot_16; a wrong EXP is not proved.
 
 #include "verifier/Mutation.h"
 #include "verifier/OpcodeAudit.h"
@@ -62,28 +62,30 @@ std::optional<U256> run(zkevmc::zk::CircuitOp circuit, const U256 &base,
   return w;
 }
 
-// One MUL call per squaring and per multiplication by the factor, except for
-// the top bit (r = 1 needs neither): 2·255; the exponent's limbs go through
-// @bits_64 once each.
-TEST_F(VerifierExpTest, SquareAndMultiplyOverMulCalls) {
+// A table of base^2 .. base^15 (14 MULs), then 63 windows of four squarings
+// and one multiplication by the selected entry (the top window's entry is
+// the start): 329 MUL calls; the exponent's limbs go through @bits_64 once
+// each, each window's value through @onehot_16.
+TEST_F(VerifierExpTest, WindowsOverMulCalls) {
   std::map<std::string, unsigned> calls;
   exp.walk([&](zkevmc::zk::CallOp call) { ++calls[call.getCallee().str()]; });
-  EXPECT_EQ(calls["evm_mul"], 510u);
+  EXPECT_EQ(calls["evm_mul"], 329u);
   EXPECT_EQ(calls["bits_64"], 4u);
-  EXPECT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls["onehot_16"], 64u);
+  EXPECT_EQ(calls.size(), 3u);
 }
 
 // What `zkevmc audit --opcodes --only EXP` proves, at the default limit per
-// query: EXP through the specs of MUL and @bits_64, and those two by their
-// own proofs (their rows).
+// query: EXP through the specs of MUL, @bits_64 and @onehot_16, and those
+// by their own proofs (their rows).
 TEST_F(VerifierExpTest, AuditProvesExpAndItsCallees) {
   auto audit = auditOpcodeLibrary(*module, {kExp}, CheckOptions{});
   ASSERT_TRUE(static_cast<bool>(audit)) << llvm::toString(audit.takeError());
   std::map<std::string, const GadgetAudit *> rows;
   for (const GadgetAudit &row : audit->rows)
     rows[row.opcode] = &row;
-  ASSERT_EQ(rows.size(), 3u);
-  for (const char *name : {"EXP", "MUL", "bits_64"}) {
+  ASSERT_EQ(rows.size(), 4u);
+  for (const char *name : {"EXP", "MUL", "bits_64", "onehot_16"}) {
     ASSERT_TRUE(rows.count(name)) << name;
     for (const CheckResult &r : rows[name]->results)
       EXPECT_EQ(r.verdict, Verdict::Proved) << name << ": " << r.reason;
@@ -92,32 +94,45 @@ TEST_F(VerifierExpTest, AuditProvesExpAndItsCallees) {
   EXPECT_EQ(sound.method, "integer encoding");
   EXPECT_TRUE(llvm::is_contained(sound.assumed, "evm_mul"));
   EXPECT_TRUE(llvm::is_contained(sound.assumed, "bits_64"));
+  EXPECT_TRUE(llvm::is_contained(sound.assumed, "onehot_16"));
   EXPECT_TRUE(audit->allProved());
 }
 
-// The factor of exponent bit 0 takes limb 1 of the base times bit 1, and
-// bit 1's takes it times bit 0: wrong (3^1 with a base limb 1 of 1 gives
-// another word), and soundness may not be proved.
-TEST_F(VerifierExpTest, SwappedFactorBitsAreNotProved) {
-  // The factors' limb-1 products bit·x_1 in body order: bit 255's first,
-  // bit 0's last.
-  std::vector<unsigned> factorMuls;
-  Value baseLimb1 = exp.getBody().front().getArgument(1);
+// In the lowest window's table select, limb 1 of T_1 = base goes with the
+// selector s_2 and limb 1 of T_2 = base^2 with s_1: wrong (3^1 with a base
+// limb 1 of 1 gives another word), and soundness may not be proved.
+TEST_F(VerifierExpTest, SwappedSelectorsAreNotProved) {
+  Block &body = exp.getBody().front();
+  Value baseLimb1 = body.getArgument(1);
+  zkevmc::zk::CallOp firstMul, lastOneHot;
+  for (Operation &op : body)
+    if (auto call = dyn_cast<zkevmc::zk::CallOp>(op)) {
+      if (call.getCallee() == "evm_mul" && !firstMul)
+        firstMul = call;
+      if (call.getCallee() == "onehot_16")
+        lastOneHot = call;
+    }
+  ASSERT_TRUE(firstMul && lastOneHot);
+  // The products s_1·x_1 and s_2·(T_2 limb 1), by body index.
+  std::optional<unsigned> withBase, withSquare;
   unsigned index = 0;
-  for (Operation &op : exp.getBody().front()) {
-    if (auto mul = dyn_cast<zkevmc::zk::MulOp>(op))
-      if (mul.getOperand(1) == baseLimb1 &&
-          isa_and_nonnull<zkevmc::zk::CallOp>(
-              mul.getOperand(0).getDefiningOp()))
-        factorMuls.push_back(index);
+  for (Operation &op : body) {
+    if (auto mul = dyn_cast<zkevmc::zk::MulOp>(op)) {
+      if (mul.getOperand(0) == lastOneHot.getResult(1) &&
+          mul.getOperand(1) == baseLimb1)
+        withBase = index;
+      if (mul.getOperand(0) == lastOneHot.getResult(2) &&
+          mul.getOperand(1) == firstMul.getResult(1))
+        withSquare = index;
+    }
     ++index;
   }
-  ASSERT_EQ(factorMuls.size(), 256u);
+  ASSERT_TRUE(withBase && withSquare);
   Mutation swap;
   swap.kind = MutationKind::SwapWires;
-  swap.op = factorMuls[255];
+  swap.op = *withBase;
   swap.operand = 0;
-  swap.op2 = factorMuls[254];
+  swap.op2 = *withSquare;
   swap.operand2 = 0;
   auto mutant = applyMutation(exp, swap, "evm_exp_swapped");
   ASSERT_TRUE(static_cast<bool>(mutant)) << llvm::toString(mutant.takeError());
