@@ -366,6 +366,72 @@ Word modOf(GadgetWriter &w, StringRef name, StringRef kind, bool product,
 
 } // namespace
 
+namespace {
+
+// s ? (2^256 − X) mod 2^256 : X for a boolean s and a well-formed word X,
+// as a word M checked on 128-bit halves with boolean carries c and d:
+//   M_lo − X_lo + s·(2·X_lo − 2^128·c) = 0,
+//   M_hi − X_hi + s·(2·X_hi + c − 2^128·d) = 0,
+// i.e. M = X for s = 0 and X + M = 2^256·d for s = 1 (d = 0 only for
+// X = 0, as M < 2^256). Each equation is far below the prime. For s = 0, c
+// and d are unused (the hints still give booleans).
+Word negateIf(GadgetWriter &w, Value s, const Word &x) {
+  unsigned width = 320;
+  llvm::SmallVector<Value> inputs = {s};
+  inputs.append(x.begin(), x.end());
+  llvm::SmallVector<Value> m =
+      w.hint(inputs, kLimbs, [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
+        Type type = IntegerType::get(h.getContext(), width);
+        auto c = [&](const APInt &v) -> Value {
+          return h.create<arith::ConstantOp>(w.loc, type,
+                                             h.getIntegerAttr(type, v));
+        };
+        Value xw = wideOf(w, h, in.drop_front(), width);
+        Value neg = h.create<arith::AndIOp>(
+            w.loc,
+            h.create<arith::SubIOp>(w.loc, c(APInt::getOneBitSet(width, 256)),
+                                    xw),
+            c(APInt::getLowBitsSet(width, 256)));
+        Value flag = h.create<arith::CmpIOp>(w.loc, arith::CmpIPredicate::ne,
+                                             in[0], w.intConst(h, 0));
+        Value v = h.create<arith::SelectOp>(w.loc, flag, neg, xw);
+        llvm::SmallVector<Value> out;
+        for (unsigned i = 0; i < kLimbs; ++i)
+          out.push_back(h.create<arith::AndIOp>(
+              w.loc,
+              h.create<arith::ShRUIOp>(w.loc, v,
+                                       c(APInt(width, i * kLimbBits))),
+              c(APInt::getLowBitsSet(width, kLimbBits))));
+        return out;
+      });
+  Word mw(m.begin(), m.end());
+  for (Value limb : mw)
+    w.range(limb, kLimbBits);
+  auto half = [&](const Word &v, unsigned h) {
+    return w.add(v[2 * h], w.mul(v[2 * h + 1], w.twoTo(kLimbBits)));
+  };
+  auto carryOf = [&](Value sum) {
+    Value carry = w.hint(sum, 1, [&](OpBuilder &h, llvm::ArrayRef<Value> in) {
+                     return llvm::SmallVector<Value>{h.create<arith::ShRUIOp>(
+                         w.loc, in[0], w.intConst(h, kChunkBits))};
+                   }).front();
+    w.assertBool(carry);
+    return carry;
+  };
+  Value xLo = half(x, 0), mLo = half(mw, 0), xHi = half(x, 1),
+        mHi = half(mw, 1);
+  Value c = carryOf(w.add(xLo, mLo));
+  Value d = carryOf(w.add(w.add(xHi, mHi), c));
+  Value chunk = w.twoTo(kChunkBits);
+  w.assertEq(w.sub(mLo, xLo),
+             w.mul(s, w.sub(w.mul(c, chunk), w.add(xLo, xLo))));
+  w.assertEq(w.sub(mHi, xHi),
+             w.mul(s, w.sub(w.mul(d, chunk), w.add(w.add(xHi, xHi), c))));
+  return mw;
+}
+
+} // namespace
+
 std::pair<Word, Word> divide(GadgetWriter &w, const Word &a, const Word &b) {
   auto [n1, nz] = nonZeroDivisor(w, b);
   auto [q, r] = divideWide(w, a, n1);
@@ -390,18 +456,17 @@ Word buildDivision(GadgetWriter &w, uint8_t opcode, ArrayRef<Word> in) {
     // -2^255 as the EVM's does: the magnitude 2^255 is its own negation.
     Value sa = signOf(w, in[0][kLimbs - 1]);
     Value sb = signOf(w, in[1][kLimbs - 1]);
-    Word absA = select(w, sa, negate(w, in[0]), in[0]);
-    Word absB = select(w, sb, negate(w, in[1]), in[1]);
+    Word absA = negateIf(w, sa, in[0]);
+    Word absB = negateIf(w, sb, in[1]);
     if (opcode == evm::SModOp::kOpcode) {
       auto [n1, nz] = nonZeroDivisor(w, absB);
       (void)nz;
-      Word r = divideWide(w, absA, n1).second;
-      return select(w, sa, negate(w, r), r);
+      return negateIf(w, sa, divideWide(w, absA, n1).second);
     }
     Word q = divide(w, absA, absB).first;
     Value both = w.mul(sa, sb);
     Value differ = w.sub(w.add(sa, sb), w.add(both, both));
-    return select(w, differ, negate(w, q), q);
+    return negateIf(w, differ, q);
   }
   case evm::AddModOp::kOpcode:
     return modOf(w, "adddivmod", "ADDDIVMOD", false, in[0], in[1], in[2]);
