@@ -618,6 +618,12 @@ private:
   llvm::Error encodeHint(zk::WitnessOp hint) {
     if (options.hints == HintMode::Free) {
       for (Value r : hint.getResults()) {
+        auto pin = options.pinned.find(out.witnesses.size());
+        if (pin != options.pinned.end()) {
+          felts[r] = Poly::constant(pin->second);
+          out.witnesses.push_back(t.num(pin->second));
+          continue;
+        }
         BigInt hi = maxFelt();
         auto it = ranged.find(r);
         if (it != ranged.end() && it->second < hi)

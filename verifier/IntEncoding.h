@@ -144,6 +144,10 @@ struct IntEncodingOptions {
   /// Upper bounds on hint results that the constraints imply (Free hints
   /// with assumed constraints only), as `impliedWitnessBounds` derives them.
   const llvm::DenseMap<mlir::Value, BigInt> *impliedBounds = nullptr;
+  /// Free hint results fixed to a value, by their index in the evaluation
+  /// order (a case of a split over a witness: its value is a constant, so
+  /// products with it, and the bits of it, are constants too).
+  std::map<size_t, BigInt> pinned;
 };
 
 struct IntEncodedCircuit {
