@@ -58,6 +58,14 @@ std::vector<Poly> wordLimbs(IntTerms &t, const z3::expr &w) {
           t.atom(limb(w, t.ctx.int_val(i)), 0, pow2(kLimbBits) - 1)));
       continue;
     }
+    // A numeral's limbs directly (the spec test evaluates thousands).
+    z3::expr value = w.simplify();
+    if (value.is_numeral()) {
+      BigInt v(Z3_get_numeral_string(t.ctx, value));
+      limbs.push_back(
+          Poly::constant((v >> (kLimbBits * i)) & (pow2(kLimbBits) - 1)));
+      continue;
+    }
     z3::expr term =
         z3::mod(w / t.num(pow2(kLimbBits * i)), t.num(pow2(kLimbBits)))
             .simplify();
