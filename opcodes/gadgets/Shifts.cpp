@@ -6,8 +6,10 @@
 // and split each product into range-checked 64-bit digits, then move whole
 // limbs by the two bits of s div 64. BYTE and SIGNEXTEND pick one limb,
 // decompose it into bits and select among eight linear combinations of them.
-// Every equation's two sides are integers far below p, so the field
-// equations are integer identities; the comments say why each is unique.
+// Every equation's two sides are integers far below p (the one unchecked
+// witness, the small operand's high part, is bounded by the equation it is
+// added to), so the field equations are integer identities; the comments
+// say why each is unique.
 //
 //===----------------------------------------------------------------------===//
 
@@ -88,10 +90,11 @@ Value half(GadgetWriter &w, const Word &x, unsigned h) {
 }
 
 // value = d0 + 2^64·d1 + 2^128·d2 with d0, d1 below 2^64 and d2 below
-// 2^topBits, each range checked. Every caller's value lies in
-// [−2^194, 2^194] (and honestly in [0, 2^(128 + topBits))), as does the
-// right side, so the equation holds over the integers and the d_i are the
-// base-2^64 digits of the value.
+// 2^topBits, each range checked. Every caller's value is an integer in
+// (−2^194, 2^194) (honestly in [0, 2^(128 + topBits))) plus, in the low
+// half's equation, the small operand's high, which this equation bounds
+// (smallOperand); so the equation holds over the integers and the d_i are
+// the base-2^64 digits of the value.
 std::array<Value, 3> digits(GadgetWriter &w, Value value, unsigned topBits) {
   llvm::SmallVector<Value> d =
       w.hint(value, 3, [&](OpBuilder &h, llvm::ArrayRef<Value> x) {
