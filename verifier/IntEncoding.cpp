@@ -659,6 +659,31 @@ private:
     return errorAt(hint, "hint has no zk.yield");
   }
 
+  // Fresh 64-bit digits of the integer value v (options.splitDigits), the
+  // same for every use of v.
+  std::optional<std::vector<Poly>> digitsOf(Value v) {
+    if (!options.splitDigits)
+      return std::nullopt;
+    auto cached = splitDigitsOf.find(v.getAsOpaquePointer());
+    if (cached != splitDigitsOf.end())
+      return cached->second;
+    IntValue x = ints.at(v);
+    if (x.bound.lo < 0 || x.bound.hi >= pow2(256))
+      return std::nullopt;
+    size_t n = std::max<size_t>(
+        1, (mpz_sizeinbase(x.bound.hi.get_mpz_t(), 2) + 63) / 64);
+    std::vector<Poly> digits;
+    for (size_t i = 0; i < n; ++i) {
+      BigInt hi = pow2(64) - 1;
+      if (i + 1 == n)
+        hi = std::min(hi, BigInt(x.bound.hi >> (64 * i)));
+      digits.push_back(Poly::atom(t.fresh(prefix + "dg", 0, hi)));
+    }
+    out.facts.push_back(x.term == t.expr(t.decode(digits)));
+    splitDigitsOf.emplace(v.getAsOpaquePointer(), digits);
+    return digits;
+  }
+
   std::optional<BigInt> constantOf(Value v) {
     auto it = ints.find(v);
     if (it == ints.end() || !it->term.is_numeral())
@@ -827,10 +852,12 @@ private:
         if (x.bound.hi <= *c)
           return done(x.term, x.bound.lo, x.bound.hi, x.poly, x.digits);
         size_t k = mpz_sizeinbase(m.get_mpz_t(), 2) - 1;
-        if (x.digits && k % 64 == 0) {
-          std::vector<Poly> low(x.digits->begin(),
-                                x.digits->begin() +
-                                    std::min(x.digits->size(), k / 64));
+        std::optional<std::vector<Poly>> xd = x.digits;
+        if (!xd && k % 64 == 0)
+          xd = digitsOf(op.getOperand(1 - i));
+        if (xd && k % 64 == 0) {
+          std::vector<Poly> low(xd->begin(),
+                                xd->begin() + std::min(xd->size(), k / 64));
           return fromDigits(low);
         }
         return done(z3::mod(x.term, t.num(m)), 0, *c);
@@ -857,10 +884,13 @@ private:
       unsigned shift = c->get_ui();
       BigInt s = pow2(shift);
       if (isa<arith::ShRUIOp>(op)) {
-        if (x.digits && shift % 64 == 0) {
+        std::optional<std::vector<Poly>> xd = x.digits;
+        if (!xd && shift % 64 == 0)
+          xd = digitsOf(op.getOperand(0));
+        if (xd && shift % 64 == 0) {
           std::vector<Poly> high;
-          for (size_t i = shift / 64; i < x.digits->size(); ++i)
-            high.push_back((*x.digits)[i]);
+          for (size_t i = shift / 64; i < xd->size(); ++i)
+            high.push_back((*xd)[i]);
           return fromDigits(high);
         }
         return done(x.term / t.num(s), floorDiv(x.bound.lo, s),
@@ -1011,6 +1041,7 @@ private:
   } ints;
   llvm::DenseMap<Value, BigInt> ranged;
   std::map<unsigned, z3::expr> inverses;
+  std::map<void *, std::vector<Poly>> splitDigitsOf;
   // Free hint results: their index in out.witnesses.
   llvm::DenseMap<Value, size_t> witnessIndex;
   // The canonical factors of each reduced field product, by its atom.

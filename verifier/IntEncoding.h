@@ -148,6 +148,12 @@ struct IntEncodingOptions {
   /// order (a case of a split over a witness: its value is a constant, so
   /// products with it, and the bits of it, are constants too).
   std::map<size_t, BigInt> pinned;
+  /// Hints (Compute): a shift by a multiple of 64 or a mask of 64·k low bits
+  /// of a value without known digits gives it fresh 64-bit digits (defined
+  /// by value = Σ d_i·2^(64i), unique), so that the digit splits the
+  /// constraints check are linear identities over them instead of nested
+  /// div/mod terms.
+  bool splitDigits = false;
 };
 
 struct IntEncodedCircuit {
