@@ -645,6 +645,7 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
   eo.inputBits = intInputBits(g, false);
   if (oc && oc->pinned)
     eo.pinned[*oc->pinned] = *oc->value;
+  t.unitFacts = oc && smallOperandBound(g.mnemonic) > 0;
   try {
     std::vector<Poly> inputs;
     if (oc)

@@ -254,6 +254,14 @@ z3::expr IntTerms::monomialTerm(const Monomial &m) {
       continue;
     const z3::expr &f = atoms[m[i]].term;
     facts.push_back(z3::implies(f == 0, t == 0));
+    if (unitFacts && !isBoolean(m[i]) && m.size() <= 3) {
+      // A felt that the constraints make 0 or 1 without a boolean bound
+      // (an is-zero output): 1 is neutral, so the product drops out of
+      // the nonlinear part once the solver has decided the factor.
+      Monomial rest = m;
+      rest.erase(rest.begin() + i);
+      facts.push_back(z3::implies(f == 1, t == monomialTerm(rest)));
+    }
     if (isBoolean(m[i])) {
       // b·r ≤ r for b ≤ 1 and r ≥ 0: what lets x + y − x·y ≥ 0 follow
       // linearly.

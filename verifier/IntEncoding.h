@@ -100,6 +100,10 @@ public:
   /// uninterpreted `word.mul` in proofs, the product when interpreted.
   z3::expr wordProduct(const z3::expr &a, const z3::expr &b);
   bool interpretDivision = false;
+  /// Also state a·r = r where a = 1 for non-boolean factors a of monomials
+  /// of degree up to 3 (the shift family's case queries: their selections
+  /// are multiplied by an is-zero output, a felt that is 0 or 1).
+  bool unitFacts = false;
 
   /// Instances of the congruence axiom for the uninterpreted functions'
   /// applications made so far: (x = x' ∧ y = y') ⇒ f(x, y) = f(x', y').
