@@ -721,7 +721,10 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
   eo.hints = HintMode::Compute;
   eo.assumeConstraints = false;
   eo.inputBits = intInputBits(g, true);
-  eo.splitDigits = oc && smallOperandBound(g.mnemonic) > 0;
+  // NEGIF's hints take a word's limbs apart and carries out of 128-bit
+  // halves: digit splits too.
+  eo.splitDigits =
+      (oc && smallOperandBound(g.mnemonic) > 0) || g.subspec == "NEGIF";
   try {
     std::vector<Poly> caseIns;
     if (oc)

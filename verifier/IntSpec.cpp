@@ -106,8 +106,10 @@ z3::expr magnitude(IntTerms &t, const z3::expr &w) {
   return z3::ite(w >= t.num(pow2(255)), t.num(pow2(256)) - w, w);
 }
 
+// (2^256 − w) mod 2^256 for a word w, stated without mod so that a NEGIF
+// callee's guarantee and the SDIV/SMOD specs are the same linear term.
 z3::expr negateWord(IntTerms &t, const z3::expr &w) {
-  return z3::mod(t.num(pow2(256)) - w, t.num(pow2(256)));
+  return z3::ite(w == 0, t.ctx.int_val(0), t.num(pow2(256)) - w);
 }
 
 // The EVM's division and remainder (0 for a zero divisor).
@@ -246,22 +248,29 @@ z3::expr shiftSpecConst(IntTerms &t, llvm::StringRef m, const BigInt &c,
     if (c >= 32)
       return zero;
     // Byte c counts from the most significant end.
+    // Its bits are the atoms (x div 2^j) mod 2 that a BITS decomposition of
+    // the limb gives, so a gadget that decomposes it meets the spec term by
+    // term.
     unsigned k = c.get_ui(), limb = kLimbs - 1 - k / 8, at = 8 * (7 - k % 8);
-    return z3::mod(t.expr(x[limb]) / t.num(pow2(at)), ctx.int_val(256));
+    Poly byte;
+    for (unsigned j = 0; j < 8; ++j)
+      byte = t.add(byte, t.scale(bitOf(t, x[limb], at + j), pow2(j)));
+    return t.expr(byte);
   }
   // SIGNEXTEND: for c < 31 keep bits 0..8c+7 and copy bit 8c+7 above them.
   if (c >= 31)
     return t.expr(t.decode(x));
   unsigned top = 8 * c.get_ui() + 7, limb = top / kLimbBits,
            at = top % kLimbBits;
-  Poly low;
+  // The kept bits of limb `limb` and the sign are BITS atoms, as for BYTE.
+  Poly kept;
   for (unsigned i = 0; i < limb; ++i)
-    low = t.add(low, t.scale(x[i], pow2(kLimbBits * i)));
-  z3::expr kept = t.expr(low) + z3::mod(t.expr(x[limb]), t.num(pow2(at + 1))) *
-                                    t.num(pow2(kLimbBits * limb));
-  z3::expr sign =
-      z3::mod(t.expr(x[limb]) / t.num(pow2(at)), ctx.int_val(2)) == 1;
-  return kept + z3::ite(sign, t.num(pow2(256) - pow2(top + 1)), zero);
+    kept = t.add(kept, t.scale(x[i], pow2(kLimbBits * i)));
+  for (unsigned j = 0; j <= at; ++j)
+    kept =
+        t.add(kept, t.scale(bitOf(t, x[limb], j), pow2(kLimbBits * limb + j)));
+  Poly sign = bitOf(t, x[limb], at);
+  return t.expr(t.add(kept, t.scale(sign, pow2(256) - pow2(top + 1))));
 }
 
 bool isShiftFamily(llvm::StringRef m) {
@@ -365,7 +374,8 @@ llvm::Expected<z3::expr> wordSpec(IntTerms &t, llvm::StringRef m,
 //===----------------------------------------------------------------------===//
 
 bool isSubspec(llvm::StringRef kind) {
-  return kind == "BITS" || kind == "ONEHOT" || isDivisionSubspec(kind);
+  return kind == "BITS" || kind == "ONEHOT" || kind == "NEGIF" ||
+         isDivisionSubspec(kind);
 }
 
 bool isDivisionSubspec(llvm::StringRef kind) {
@@ -373,7 +383,7 @@ bool isDivisionSubspec(llvm::StringRef kind) {
 }
 
 bool subspecAssumesWords(llvm::StringRef kind) {
-  return isDivisionSubspec(kind);
+  return kind == "NEGIF" || isDivisionSubspec(kind);
 }
 
 namespace {
@@ -420,6 +430,21 @@ llvm::Expected<DivisionShape> divisionShape(IntTerms &t, llvm::StringRef kind,
   return DivisionShape{x, slice(inputs, 2 * kLimbs, kLimbs), q};
 }
 
+// A NEGIF sub-circuit's relation over its inputs (s, then X's limbs) and
+// outputs M: s is 0 or 1, M's limbs are below 2^64 and M = X or its
+// negation mod 2^256.
+llvm::Expected<z3::expr> negateIfRelation(IntTerms &t,
+                                          const std::vector<Poly> &inputs,
+                                          const std::vector<Poly> &outputs) {
+  if (inputs.size() != 1 + kLimbs || outputs.size() != kLimbs)
+    return specError("a NEGIF sub-circuit takes 5 inputs and gives 4 outputs");
+  z3::expr s = t.expr(inputs[0]);
+  z3::expr x = t.expr(t.decode(slice(inputs, 1, kLimbs)));
+  z3::expr m = t.expr(t.decode(outputs));
+  return allBelow(t, outputs, kLimbBits) && (s == 0 || s == 1) &&
+         m == z3::ite(s == 1, negateWord(t, x), x);
+}
+
 } // namespace
 
 llvm::Expected<z3::expr> subcircuitRelation(IntTerms &t, llvm::StringRef kind,
@@ -434,6 +459,8 @@ llvm::Expected<z3::expr> subcircuitRelation(IntTerms &t, llvm::StringRef kind,
       ok = ok && t.expr(outputs[d]) == t.expr(oneHot(t, inputs[0], d, true));
     return ok;
   }
+  if (kind == "NEGIF")
+    return negateIfRelation(t, inputs, outputs);
   if (kind == "BITS") {
     if (inputs.size() != 1 || outputs.empty())
       return specError("a BITS sub-circuit takes one input");
@@ -502,6 +529,20 @@ calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
       if (forCompleteness)
         return CalleeSpec{small, ctx.bool_val(true), bits};
       return CalleeSpec{ctx.bool_val(true), small, bits};
+    }
+    if (kind == "NEGIF") {
+      // Its proof assumes words and shows s ∈ {0, 1} (its own booleanity
+      // constraint) and the output; its hints need s ∈ {0, 1}.
+      std::vector<Poly> outs = freshLimbs(numOut, "negif");
+      auto relation = negateIfRelation(t, args, outs);
+      if (!relation)
+        return relation.takeError();
+      z3::expr pre = allBelow(t, args, kLimbBits);
+      if (forCompleteness) {
+        z3::expr s = t.expr(args[0]);
+        pre = pre && (s == 0 || s == 1);
+      }
+      return CalleeSpec{pre, *relation, outs};
     }
     if (isDivisionSubspec(kind)) {
       // Its relation Q·N + R = X, R < N (so N ≠ 0) gives, by the uniqueness
@@ -578,6 +619,12 @@ intOpcodeSpec(IntTerms &t, llvm::StringRef m,
 llvm::Expected<z3::expr> subspecPrecondition(IntTerms &t, llvm::StringRef kind,
                                              const std::vector<Poly> &inputs,
                                              size_t numOutputs) {
+  if (kind == "NEGIF") {
+    if (inputs.empty())
+      return specError("a NEGIF sub-circuit takes 5 inputs");
+    z3::expr s = t.expr(inputs[0]);
+    return s == 0 || s == 1;
+  }
   if (!isDivisionSubspec(kind))
     return t.ctx.bool_val(true);
   auto shape = divisionShape(t, kind, inputs, numOutputs);

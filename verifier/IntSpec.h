@@ -50,6 +50,9 @@ intSpecBeyondBound(IntTerms &t, llvm::StringRef mnemonic,
 ///      remainder limbs; X = A + B;
 ///    - "MULDIVMOD": A, B, N, 8 quotient limbs then 4 remainder limbs;
 ///      X = A·B.
+///  - "NEGIF": inputs s and X's 4 limbs, 4 outputs M: s ∈ {0, 1}, M's limbs
+///    below 2^64, M = (2^256 − X) mod 2^256 for s = 1 and X for s = 0 (SDIV
+///    and SMOD's conditional negations); its hints need s ∈ {0, 1}.
 bool isSubspec(llvm::StringRef kind);
 /// Whether the kind is one of the division sub-circuits (whose guarantee
 /// rests on proveDivisionLemma).

@@ -369,13 +369,17 @@ Word modOf(GadgetWriter &w, StringRef name, StringRef kind, bool product,
 namespace {
 
 // s ? (2^256 − X) mod 2^256 : X for a boolean s and a well-formed word X,
-// as a word M checked on 128-bit halves with boolean carries c and d:
+// through the sub-circuit @negif (NEGIF: proved once against its relation,
+// so that SDIV and SMOD's queries see each negation as a linear case of its
+// output). Its body checks s ∈ {0, 1} itself, so the relation determines M;
+// M is a word checked on 128-bit halves with boolean carries c and d:
 //   M_lo − X_lo + s·(2·X_lo − 2^128·c) = 0,
 //   M_hi − X_hi + s·(2·X_hi + c − 2^128·d) = 0,
 // i.e. M = X for s = 0 and X + M = 2^256·d for s = 1 (d = 0 only for
 // X = 0, as M < 2^256). Each equation is far below the prime. For s = 0, c
 // and d are unused (the hints still give booleans).
-Word negateIf(GadgetWriter &w, Value s, const Word &x) {
+Word negateIfBody(GadgetWriter &w, Value s, const Word &x) {
+  w.assertBool(s);
   unsigned width = 320;
   llvm::SmallVector<Value> inputs = {s};
   inputs.append(x.begin(), x.end());
@@ -428,6 +432,19 @@ Word negateIf(GadgetWriter &w, Value s, const Word &x) {
   w.assertEq(w.sub(mHi, xHi),
              w.mul(s, w.sub(w.mul(d, chunk), w.add(w.add(xHi, xHi), c))));
   return mw;
+}
+
+Word negateIf(GadgetWriter &w, Value s, const Word &x) {
+  llvm::SmallVector<Value> args = {s};
+  args.append(x.begin(), x.end());
+  llvm::SmallVector<Value> out =
+      w.callSub("negif", "NEGIF", args, kLimbs,
+                [](GadgetWriter &sub, ArrayRef<Value> in) {
+                  Word m =
+                      negateIfBody(sub, in[0], Word(in.begin() + 1, in.end()));
+                  return llvm::SmallVector<Value>(m.begin(), m.end());
+                });
+  return Word(out.begin(), out.end());
 }
 
 } // namespace

@@ -118,6 +118,61 @@ INSTANTIATE_TEST_SUITE_P(Library, ProvedDivision,
                                   std::to_string(info.param.opcode);
                          });
 
+// SDIV and SMOD are proved through @negif (their conditional negations) and
+// @divmod_4, each proved on its own.
+TEST_F(VerifierDivisionTest, SignedDivisionIsProvedThroughNegif) {
+  for (uint8_t opcode : {0x05, 0x07}) {
+    CircuitOp g = build(opcode);
+    ASSERT_TRUE(g);
+    CheckResult sound = run("soundness", checkSoundness, g);
+    EXPECT_EQ(sound.verdict, Verdict::Proved);
+    EXPECT_TRUE(llvm::is_contained(sound.assumed, "negif"));
+    EXPECT_TRUE(llvm::is_contained(sound.assumed, "divmod_4"));
+    EXPECT_EQ(run("completeness", checkCompleteness, g).verdict,
+              Verdict::Proved);
+    EXPECT_EQ(run("determinism", checkDeterminism, g).verdict, Verdict::Proved);
+    expectProved(sub("negif"));
+    expectProved(sub("divmod_4"));
+  }
+}
+
+// @negif's relation needs s ∈ {0, 1}: the sub-circuit without its own
+// booleanity constraint on s does not meet it, and the model says why.
+TEST_F(VerifierDivisionTest, NegifWithoutBooleanSignIsCaught) {
+  ASSERT_TRUE(build(0x05));
+  CircuitOp negif = sub("negif");
+  ASSERT_TRUE(negif);
+  mlir::Value s = negif.getBody().front().getArgument(0);
+  zkevmc::zk::AssertBoolOp onS;
+  negif.walk([&](zkevmc::zk::AssertBoolOp op) {
+    if (op->getOperand(0) == s)
+      onS = op;
+  });
+  ASSERT_TRUE(onS);
+  onS->erase();
+  // A sub-circuit's model is not replayed (the evaluator has no relation
+  // to compare with): not proved, with Z3's model as the reason.
+  CheckResult sound = run("soundness", checkSoundness, negif);
+  EXPECT_NE(sound.verdict, Verdict::Proved);
+  EXPECT_NE(sound.reason.find("found a model"), std::string::npos);
+}
+
+// Without its equation on the high halves, @negif's output may be wrong
+// in its top 128 bits: its relation is not met.
+TEST_F(VerifierDivisionTest, NegifWithoutHighHalfIsCaught) {
+  ASSERT_TRUE(build(0x05));
+  CircuitOp negif = sub("negif");
+  ASSERT_TRUE(negif);
+  // The last equation of the body is the high halves'.
+  zkevmc::zk::AssertEqOp high;
+  negif.walk([&](zkevmc::zk::AssertEqOp op) { high = op; });
+  ASSERT_TRUE(high);
+  high->erase();
+  CheckResult sound = run("soundness", checkSoundness, negif);
+  EXPECT_NE(sound.verdict, Verdict::Proved);
+  EXPECT_NE(sound.reason.find("found a model"), std::string::npos);
+}
+
 // Planted bug (a) in the library's MOD: without the constraint that the
 // products q_i·n_j beyond the dividend's columns vanish, q·n + r may pass
 // 2^256 and a wrong remainder satisfies the rest. Found with a counterexample
