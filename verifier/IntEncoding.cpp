@@ -598,6 +598,15 @@ private:
       return llvm::Error::success();
     }
     if (isa<zk::InvOp>(op)) {
+      // The inverse of a constant is a constant (0 for 0, as zk.inv).
+      BigInt value;
+      if (canonical(op.getOperand(0)).isConstant(&value)) {
+        BigInt inverse = 0;
+        if (value % p != 0)
+          mpz_invert(inverse.get_mpz_t(), value.get_mpz_t(), p.get_mpz_t());
+        felts[r] = Poly::constant(inverse);
+        return llvm::Error::success();
+      }
       z3::expr x = t.expr(canonical(op.getOperand(0)));
       z3::func_decl inv =
           ctx.function("zk.inv", ctx.int_sort(), ctx.int_sort());
