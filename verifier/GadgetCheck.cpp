@@ -179,6 +179,24 @@ z3::check_result solve(z3::solver &solver, const CheckOptions &options,
   return r;
 }
 
+// Runs the query; true when that settles `result` (unsat: proved; unknown:
+// Z3's reason). Otherwise there is a model, still to be confirmed by
+// replaying it, and the reason says so until it is.
+bool solveSettles(z3::solver &solver, const CheckOptions &options,
+                  CheckResult &result) {
+  z3::check_result r = solve(solver, options, result);
+  if (r == z3::unsat) {
+    result.verdict = Verdict::Proved;
+    return true;
+  }
+  if (r == z3::unknown) {
+    result.reason = "z3: " + solver.reason_unknown();
+    return true;
+  }
+  result.reason = "z3 found a model that the evaluator does not confirm";
+  return false;
+}
+
 // What a model means, once confirmed: a counterexample, or nothing (the
 // model is spurious), or an error from the evaluation.
 using Confirmation = llvm::Expected<std::optional<Counterexample>>;
@@ -668,17 +686,9 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
     CheckResult result;
     result.method = "integer encoding";
     result.assumed = enc->assumed;
-    z3::check_result r = solve(solver, options, result);
-    if (r == z3::unsat) {
-      result.verdict = Verdict::Proved;
-      return result;
-    }
-    if (r == z3::unknown) {
-      result.reason = "z3: " + solver.reason_unknown();
-      return result;
-    }
     // A model is a counterexample once the circuit, replayed on it, agrees.
-    result.reason = "z3 found a model that the evaluator does not confirm";
+    if (solveSettles(solver, options, result))
+      return result;
     if (!g.subspec.empty())
       return result;
     z3::model m = solver.get_model();
@@ -758,16 +768,8 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
     CheckResult result;
     result.method = "integer encoding";
     result.assumed = enc->assumed;
-    z3::check_result r = solve(solver, options, result);
-    if (r == z3::unsat) {
-      result.verdict = Verdict::Proved;
+    if (solveSettles(solver, options, result))
       return result;
-    }
-    if (r == z3::unknown) {
-      result.reason = "z3: " + solver.reason_unknown();
-      return result;
-    }
-    result.reason = "z3 found a model that the evaluator does not confirm";
     // A division sub-circuit's model is replayed too, on inputs that meet
     // its precondition (words, a non-zero divisor): failing hints or a
     // violated constraint confirm it (its relation is not evaluated here).
@@ -1026,16 +1028,8 @@ llvm::Expected<CheckResult> intDeterminism(const Gadget &g,
     CheckResult result;
     result.method = "integer encoding";
     result.assumed = first->assumed;
-    z3::check_result r = solve(solver, options, result);
-    if (r == z3::unsat) {
-      result.verdict = Verdict::Proved;
+    if (solveSettles(solver, options, result))
       return result;
-    }
-    if (r == z3::unknown) {
-      result.reason = "z3: " + solver.reason_unknown();
-      return result;
-    }
-    result.reason = "z3 found a model that the evaluator does not confirm";
     if (!g.subspec.empty())
       return result;
     z3::model m = solver.get_model();
