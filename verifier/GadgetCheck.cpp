@@ -831,15 +831,55 @@ std::string circuitKey(zk::CircuitOp circuit) {
   return os.str();
 }
 
+// Runs `check` on every case. The first case that is not proved ends the
+// run with its verdict, named by the case, and `failMethod`; if all are
+// proved, the total says how many (`what`) and which was slowest.
+using IntCheck = llvm::Expected<CheckResult> (*)(const Gadget &,
+                                                 const CheckOptions &,
+                                                 const OperandCase *);
+llvm::Expected<CheckResult>
+runCases(const Gadget &g, const CheckOptions &options, IntCheck check,
+         const std::vector<OperandCase> &cases, llvm::StringRef failMethod,
+         llvm::StringRef what) {
+  CheckResult total;
+  double slowest = -1;
+  std::string slowestCase;
+  for (const OperandCase &oc : cases) {
+    auto r = check(g, options, &oc);
+    if (!r)
+      return r.takeError();
+    total.seconds += r->seconds;
+    total.queries += r->queries;
+    for (const std::string &callee : r->assumed)
+      if (!llvm::is_contained(total.assumed, callee))
+        total.assumed.push_back(callee);
+    if (r->seconds > slowest) {
+      slowest = r->seconds;
+      slowestCase = oc.describe();
+    }
+    if (r->verdict != Verdict::Proved) {
+      r->seconds = total.seconds;
+      r->queries = total.queries;
+      r->assumed = total.assumed;
+      r->method = failMethod.str();
+      r->reason = oc.describe() + (r->reason.empty() ? "" : ": " + r->reason);
+      return r;
+    }
+  }
+  total.verdict = Verdict::Proved;
+  total.method =
+      llvm::formatv("integer encoding, {0} cases of {1} (slowest: {2}, "
+                    "{3:f2} s)",
+                    cases.size(), what, slowestCase, slowest);
+  return total;
+}
+
 // A shift-family check (smallOperandBound > 0) as one query per value c of
 // operand 0 below the bound, with operand 0 = [c, 0, 0, 0], and one for
 // operand 0 ≥ the bound: the cases cover every input, so the property holds
 // iff it holds in each. The first case that is not proved ends the check
 // with its verdict (a failed case's counterexample is one of the whole
 // gadget); other opcodes get the single query.
-using IntCheck = llvm::Expected<CheckResult> (*)(const Gadget &,
-                                                 const CheckOptions &,
-                                                 const OperandCase *);
 llvm::Expected<CheckResult>
 splitCases(const Gadget &g, const CheckOptions &options, IntCheck check) {
   unsigned bound = g.subspec.empty() ? smallOperandBound(g.mnemonic) : 0;
@@ -861,38 +901,10 @@ splitCases(const Gadget &g, const CheckOptions &options, IntCheck check) {
     }
   if (cases.empty())
     return check(g, options, nullptr);
-  CheckResult total;
-  double slowest = -1;
-  std::string slowestCase;
-  for (const OperandCase &oc : cases) {
-    auto r = check(g, options, &oc);
-    if (!r)
-      return r.takeError();
-    total.seconds += r->seconds;
-    total.queries += r->queries;
-    for (const std::string &callee : r->assumed)
-      if (!llvm::is_contained(total.assumed, callee))
-        total.assumed.push_back(callee);
-    if (r->seconds > slowest) {
-      slowest = r->seconds;
-      slowestCase = oc.describe();
-    }
-    if (r->verdict != Verdict::Proved) {
-      r->seconds = total.seconds;
-      r->queries = total.queries;
-      r->assumed = total.assumed;
-      r->method = bound ? "integer encoding, case split on operand 0"
-                        : "integer encoding, case split on operand signs";
-      r->reason = oc.describe() + (r->reason.empty() ? "" : ": " + r->reason);
-      return r;
-    }
-  }
-  total.verdict = Verdict::Proved;
-  total.method =
-      llvm::formatv("integer encoding, {0} cases of operand {1} "
-                    "(slowest: {2}, {3:f2} s)",
-                    cases.size(), bound ? "0" : "signs", slowestCase, slowest);
-  return total;
+  return runCases(g, options, check, cases,
+                  bound ? "integer encoding, case split on operand 0"
+                        : "integer encoding, case split on operand signs",
+                  bound ? "operand 0" : "operand signs");
 }
 
 // The free witness a shift-family soundness check splits on: the input of
@@ -935,40 +947,17 @@ llvm::Expected<CheckResult> splitSoundness(const Gadget &g,
     split = splitWitness(g);
   if (!split)
     return splitCases(g, options, intSoundness);
-  CheckResult total;
-  double slowest = -1;
-  std::string slowestCase;
+  std::vector<OperandCase> cases;
   for (unsigned v = 0; v < (1u << split->second); ++v) {
     OperandCase oc;
     oc.bound = bound;
     oc.pinned = split->first;
     oc.value = v;
-    auto r = intSoundness(g, options, &oc);
-    if (!r)
-      return r.takeError();
-    total.seconds += r->seconds;
-    total.queries += r->queries;
-    for (const std::string &callee : r->assumed)
-      if (!llvm::is_contained(total.assumed, callee))
-        total.assumed.push_back(callee);
-    if (r->seconds > slowest) {
-      slowest = r->seconds;
-      slowestCase = oc.describe();
-    }
-    if (r->verdict != Verdict::Proved) {
-      r->seconds = total.seconds;
-      r->queries = total.queries;
-      r->assumed = total.assumed;
-      r->method = "integer encoding, case split on the small operand's bits";
-      r->reason = oc.describe() + (r->reason.empty() ? "" : ": " + r->reason);
-      return r;
-    }
+    cases.push_back(oc);
   }
-  total.verdict = Verdict::Proved;
-  total.method = llvm::formatv("integer encoding, {0} cases of the small "
-                               "operand's low bits (slowest: {1}, {2:f2} s)",
-                               1u << split->second, slowestCase, slowest);
-  return total;
+  return runCases(g, options, intSoundness, cases,
+                  "integer encoding, case split on the small operand's bits",
+                  "the small operand's low bits");
 }
 
 llvm::Expected<CheckResult> splitCompleteness(const Gadget &g,
