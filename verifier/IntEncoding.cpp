@@ -236,8 +236,16 @@ z3::expr IntTerms::monomialTerm(const Monomial &m) {
   if (it != monomials.end())
     return it->second;
   z3::expr t = atoms[m.front()].term;
-  for (size_t i = 1; i < m.size(); ++i)
-    t = t * atoms[m[i]].term;
+  auto boolean = llvm::find_if(m, [&](unsigned id) { return isBoolean(id); });
+  if (booleanSelects && boolean != m.end()) {
+    // b·r as ite(b = 1, r, 0): linear once the solver decides b.
+    Monomial rest = m;
+    rest.erase(rest.begin() + (boolean - m.begin()));
+    t = z3::ite(atoms[*boolean].term == 1, monomialTerm(rest), ctx.int_val(0));
+  } else {
+    for (size_t i = 1; i < m.size(); ++i)
+      t = t * atoms[m[i]].term;
+  }
   monomials.emplace(m, t);
   // Linear consequences of the product that the solver's linear core
   // needs: a zero factor gives zero; a boolean factor of 1 drops out; the
@@ -1004,7 +1012,7 @@ private:
         out.obligations.push_back((*spec)->precondition);
         out.assumed.push_back(callee.getSymName().str());
         auto kind = callee->getAttrOfType<StringAttr>("zk.subspec");
-        if (!kind || kind.getValue() != "BITS")
+        if (!kind || (kind.getValue() != "BITS" && kind.getValue() != "ZERO"))
           out.usesUninterpreted = true;
         // A BITS callee's soundness guarantee (x < 2^n) is unconditional:
         // as the bound of x's atom it keeps the constraints on x linear

@@ -104,6 +104,10 @@ public:
   /// of degree up to 3 (the shift family's case queries: their selections
   /// are multiplied by an is-zero output, a felt that is 0 or 1).
   bool unitFacts = false;
+  /// Write a monomial with a boolean factor b as ite(b = 1, rest, 0), so
+  /// that a query is linear once its booleans are decided (the shift
+  /// family's case queries, where the multiplier is an is-zero output).
+  bool booleanSelects = false;
 
   /// Instances of the congruence axiom for the uninterpreted functions'
   /// applications made so far: (x = x' ∧ y = y') ⇒ f(x, y) = f(x', y').

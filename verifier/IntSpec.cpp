@@ -96,6 +96,17 @@ Poly oneHot(IntTerms &t, const Poly &x, unsigned d, bool interpreted) {
   return Poly::atom(t.atom(onehot(t.expr(x), dv), 0, 1));
 }
 
+// [x = 0] for a canonical felt x, as the boolean atom ite(x = 0, 1, 0): a
+// ZERO sub-circuit's output (the same term for the same x, so its own
+// proof and its callers meet it).
+Poly isZeroOf(IntTerms &t, const Poly &x) {
+  BigInt v;
+  if (x.isConstant(&v))
+    return Poly::constant(v == 0 ? 1 : 0);
+  return Poly::atom(t.atom(
+      z3::ite(t.expr(x) == 0, t.ctx.int_val(1), t.ctx.int_val(0)), 0, 1));
+}
+
 // A word's two's-complement value.
 z3::expr signedValue(IntTerms &t, const z3::expr &w) {
   return z3::ite(w >= t.num(pow2(255)), w - t.num(pow2(256)), w);
@@ -375,7 +386,7 @@ llvm::Expected<z3::expr> wordSpec(IntTerms &t, llvm::StringRef m,
 
 bool isSubspec(llvm::StringRef kind) {
   return kind == "BITS" || kind == "ONEHOT" || kind == "NEGIF" ||
-         isDivisionSubspec(kind);
+         kind == "ZERO" || isDivisionSubspec(kind);
 }
 
 bool isDivisionSubspec(llvm::StringRef kind) {
@@ -461,6 +472,12 @@ llvm::Expected<z3::expr> subcircuitRelation(IntTerms &t, llvm::StringRef kind,
   }
   if (kind == "NEGIF")
     return negateIfRelation(t, inputs, outputs);
+  if (kind == "ZERO") {
+    if (inputs.size() != 1 || outputs.size() != 1)
+      return specError("a ZERO sub-circuit takes one input and gives one "
+                       "output");
+    return t.expr(outputs[0]) == t.expr(isZeroOf(t, inputs[0]));
+  }
   if (kind == "BITS") {
     if (inputs.size() != 1 || outputs.empty())
       return specError("a BITS sub-circuit takes one input");
@@ -516,6 +533,15 @@ calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
       if (forCompleteness)
         return CalleeSpec{small, one, outs};
       return CalleeSpec{ctx.bool_val(true), small && one, outs};
+    }
+    if (kind == "ZERO") {
+      if (args.size() != 1 || numOut != 1)
+        return specError("a ZERO sub-circuit takes one input and gives one "
+                         "output");
+      // Its proof assumes nothing of x (a canonical felt) and shows that
+      // the output is [x = 0]; its hint (an inverse) works for any x.
+      return CalleeSpec{
+          ctx.bool_val(true), ctx.bool_val(true), {isZeroOf(t, args[0])}};
     }
     if (kind == "BITS") {
       if (args.size() != 1)

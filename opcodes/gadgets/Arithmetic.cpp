@@ -217,7 +217,7 @@ Word buildArithmetic(GadgetWriter &w, uint8_t opcode, ArrayRef<Word> in) {
   case evm::IsZeroOp::kOpcode: {
     // The limbs' sum is below 2^66, so it is 0 exactly when the word is.
     Value s = w.add(w.add(in[0][0], in[0][1]), w.add(in[0][2], in[0][3]));
-    return boolWord(w, isZero(w, s));
+    return boolWord(w, isZeroInline(w, s));
   }
   case evm::EqOp::kOpcode:
     return boolWord(w, equal(w, in[0], in[1]));

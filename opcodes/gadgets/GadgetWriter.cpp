@@ -51,11 +51,21 @@ Value inverseHint(GadgetWriter &w, Value s) {
 }
 
 // out = 1 if s = 0 else 0, for any felt s: out = 1 - s * inv, s * out = 0.
-Value isZero(GadgetWriter &w, Value s) {
+Value isZeroInline(GadgetWriter &w, Value s) {
   Value inv = inverseHint(w, s);
   Value out = w.sub(w.constant(1), w.mul(s, inv));
   w.assertEq(w.mul(s, out), w.constant(0));
   return out;
+}
+
+// The same test in the sub-circuit @is_zero (ZERO: proved once that its
+// output is [s = 0]), so that a caller's verifier sees a boolean result
+// rather than 1 − s·inv with a free inverse.
+Value isZero(GadgetWriter &w, Value s) {
+  return w.callSub("is_zero", "ZERO", s, 1,
+                   [](GadgetWriter &sub, ArrayRef<Value> in) {
+                     return llvm::SmallVector<Value>{isZeroInline(sub, in[0])};
+                   })[0];
 }
 
 // Splits a top limb into its sign bit and low 63 bits: limb = sign·2^63 +

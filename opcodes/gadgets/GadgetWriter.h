@@ -145,6 +145,9 @@ public:
 // The inverse of a felt (0 for 0): a hint on felts.
 Value inverseHint(GadgetWriter &w, Value s);
 // out = 1 if s = 0 else 0, for any felt s: out = 1 - s * inv, s * out = 0.
+Value isZeroInline(GadgetWriter &w, Value s);
+// isZeroInline through a call of the sub-circuit @is_zero (zk.subspec
+// "ZERO"); the same two constraints once inlined.
 Value isZero(GadgetWriter &w, Value s);
 // Splits a top limb into its sign bit and low 63 bits; returns the sign.
 Value signOf(GadgetWriter &w, Value topLimb);

@@ -465,9 +465,14 @@ TEST_F(VerifierGadgetTest, LibraryModIsProvedThroughDivmod) {
   ASSERT_TRUE(g);
   CheckResult sound = soundness(g);
   EXPECT_EQ(sound.verdict, Verdict::Proved);
-  ASSERT_EQ(sound.assumed.size(), 1u);
-  EXPECT_EQ(sound.assumed[0], "divmod_4");
+  // The divisor's zero test is the sub-circuit @is_zero.
+  EXPECT_EQ(sound.assumed, (std::vector<std::string>{"is_zero", "divmod_4"}));
   EXPECT_EQ(completeness(g).verdict, Verdict::Proved);
+  auto isZero = module->lookupSymbol<zkevmc::zk::CircuitOp>("is_zero");
+  ASSERT_TRUE(isZero);
+  EXPECT_EQ(soundness(isZero).verdict, Verdict::Proved);
+  EXPECT_EQ(completeness(isZero).verdict, Verdict::Proved);
+  EXPECT_EQ(determinism(isZero).verdict, Verdict::Proved);
   auto divmod = module->lookupSymbol<zkevmc::zk::CircuitOp>("divmod_4");
   ASSERT_TRUE(divmod);
   EXPECT_EQ(soundness(divmod).verdict, Verdict::Proved);
