@@ -726,6 +726,7 @@ llvm::Expected<CheckResult> intSoundness(const Gadget &g,
     eo.pinned[*oc->pinned] = *oc->value;
   t.unitFacts = oc && smallOperandBound(g.mnemonic) > 0;
   t.booleanSelects = t.unitFacts;
+  t.uninterpretedBits = t.unitFacts;
   try {
     std::vector<Poly> inputs;
     if (oc)
@@ -799,6 +800,7 @@ llvm::Expected<CheckResult> intCompleteness(const Gadget &g,
   eo.splitDigits =
       (oc && smallOperandBound(g.mnemonic) > 0) || g.subspec == "NEGIF";
   t.booleanSelects = oc && smallOperandBound(g.mnemonic) > 0;
+  t.uninterpretedBits = t.booleanSelects;
   try {
     std::vector<Poly> caseIns;
     if (oc)

@@ -102,6 +102,8 @@ IntTerms::IntTerms(z3::context &ctx, z3::expr_vector &facts)
       modFn(ctx.function("int.mod", ctx.int_sort(), ctx.int_sort(),
                          ctx.int_sort())),
       mulFn(ctx.function("word.mul", ctx.int_sort(), ctx.int_sort(),
+                         ctx.int_sort())),
+      bitFn(ctx.function("word.bit", ctx.int_sort(), ctx.int_sort(),
                          ctx.int_sort())) {}
 
 z3::expr IntTerms::num(const BigInt &v) {
@@ -324,6 +326,14 @@ z3::expr IntTerms::divide(const z3::expr &a, const z3::expr &b) {
 
 z3::expr_vector IntTerms::congruenceFacts() {
   z3::expr_vector out(ctx);
+  // word.bit: every pair of applications to the same bit index (a
+  // decomposed limb's bits and a spec's bits of the operand's limb).
+  for (size_t i = 0; i < applications.size(); ++i)
+    for (size_t j = i + 1; j < applications.size(); ++j) {
+      const Application &a = applications[i], &b = applications[j];
+      if (a.fn == 3 && b.fn == 3 && z3::eq(a.y, b.y) && !z3::eq(a.x, b.x))
+        out.push_back(z3::implies(a.x == b.x, a.result == b.result));
+    }
   for (unsigned fn = 0; fn < 3; ++fn) {
     std::vector<const Application *> apps;
     for (const Application &a : applications)
@@ -345,6 +355,14 @@ z3::expr_vector IntTerms::congruenceFacts() {
     }
   }
   return out;
+}
+
+z3::expr IntTerms::bit(const z3::expr &x, unsigned j) {
+  if (!uninterpretedBits)
+    return z3::mod(x / num(pow2(j)), ctx.int_val(2));
+  z3::expr y = ctx.int_val(j), r = bitFn(x, y);
+  applications.push_back({3, x, y, r});
+  return r;
 }
 
 z3::expr IntTerms::wordProduct(const z3::expr &a, const z3::expr &b) {

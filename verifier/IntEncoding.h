@@ -108,6 +108,14 @@ public:
   /// that a query is linear once its booleans are decided (the shift
   /// family's case queries, where the multiplier is an is-zero output).
   bool booleanSelects = false;
+  /// Bit j of x (IntSpec's bitOf): (x div 2^j) mod 2, or, when
+  /// `uninterpretedBits`, the uninterpreted word.bit(x, j) whose meaning the
+  /// BITS callees' guarantees state (x = Σ bit(x, j)·2^j) and which meets a
+  /// spec's bits of an equal x by congruence (congruenceFacts) instead of
+  /// through Z3's division axioms (BYTE and SIGNEXTEND, whose decomposed
+  /// limb is a reduced felt equal to the operand's limb only arithmetically).
+  z3::expr bit(const z3::expr &x, unsigned j);
+  bool uninterpretedBits = false;
 
   /// Instances of the congruence axiom for the uninterpreted functions'
   /// applications made so far: (x = x' ∧ y = y') ⇒ f(x, y) = f(x', y').
@@ -128,7 +136,7 @@ private:
   std::vector<Atom> atoms;
   std::unordered_map<unsigned, unsigned> byTermId;
   std::map<Monomial, z3::expr> monomials;
-  z3::func_decl divFn, modFn, mulFn;
+  z3::func_decl divFn, modFn, mulFn, bitFn;
   struct Application {
     unsigned fn;
     z3::expr x, y, result;

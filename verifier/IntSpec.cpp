@@ -31,15 +31,15 @@ z3::expr boolInt(z3::context &ctx, const z3::expr &cond) {
 
 // Bit j of x (an integer known to be non-negative) as a boolean atom; the
 // same term for the same x, so a BITS callee's outputs and a spec's bits
-// are the same atoms.
+// are the same atoms (IntTerms::bit: interpreted, or the uninterpreted
+// word.bit whose meaning a BITS callee's guarantee states).
 Poly bitOf(IntTerms &t, const Poly &x, unsigned j) {
   BigInt v;
   if (x.isConstant(&v)) {
     BigInt bit = (v >> j) & 1;
     return Poly::constant(bit);
   }
-  z3::expr term = z3::mod(t.expr(x) / t.num(pow2(j)), t.ctx.int_val(2));
-  return Poly::atom(t.atom(term, 0, 1));
+  return Poly::atom(t.atom(t.bit(t.expr(x), j), 0, 1));
 }
 
 // The four 64-bit limbs of a word w in [0, 2^256): (w div 2^(64i)) mod
@@ -549,12 +549,19 @@ calleeSpec(IntTerms &t, zk::CircuitOp callee, const std::vector<Poly> &args,
       // Its proof assumes nothing of x and shows x < 2^n: the outputs are
       // x's bits whenever its constraints hold. Its hints need x < 2^n.
       std::vector<Poly> bits;
-      for (unsigned j = 0; j < numOut; ++j)
+      Poly sum;
+      for (unsigned j = 0; j < numOut; ++j) {
         bits.push_back(bitOf(t, args[0], j));
+        sum = t.add(sum, t.scale(bits.back(), pow2(j)));
+      }
       z3::expr small = t.expr(args[0]) < t.num(pow2(numOut));
+      // With uninterpreted bits, what they mean: x's binary digits (true of
+      // the interpreted ones whenever x < 2^n).
+      z3::expr digits = t.uninterpretedBits ? t.expr(sum) == t.expr(args[0])
+                                            : ctx.bool_val(true);
       if (forCompleteness)
-        return CalleeSpec{small, ctx.bool_val(true), bits};
-      return CalleeSpec{ctx.bool_val(true), small, bits};
+        return CalleeSpec{small, digits, bits};
+      return CalleeSpec{ctx.bool_val(true), small && digits, bits};
     }
     if (kind == "NEGIF") {
       // Its proof assumes words and shows s ∈ {0, 1} (its own booleanity

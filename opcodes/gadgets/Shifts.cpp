@@ -258,7 +258,7 @@ Word byteOf(GadgetWriter &w, const Word &index, const Word &x) {
     complemented.push_back(w.sub(one, bit));
   Value limb = chooseLimb(w, x, complemented[3], complemented[4]);
   llvm::SmallVector<Value> bits =
-      w.decompose(w.add(w.mul(limb, i.inRange), i.high));
+      w.decompose(choose(w, i.inRange, limb, i.high));
   llvm::SmallVector<Value> bytes;
   for (unsigned q = 0; q < 8; ++q) {
     Value byte = w.constant(0);
@@ -283,9 +283,10 @@ Word signExtend(GadgetWriter &w, const Word &index, const Word &x) {
   Value just4 = w.mul(b.bits[4], b.inRange);
   Value at[kLimbs] = {w.add(w.sub(b.inRange, w.add(just3, just4)), both),
                       w.sub(just3, both), w.sub(just4, both), both};
+  // The limb in range, high out of range: Σ at_j = inRange.
   Value limb = b.high;
   for (unsigned j = 0; j < kLimbs; ++j)
-    limb = w.add(limb, w.mul(at[j], x[j]));
+    limb = w.add(limb, w.mul(at[j], w.sub(x[j], b.high)));
   llvm::SmallVector<Value> bits = w.decompose(limb);
   // Per q: the limb sign-extended from byte q (linear in the bits), and
   // that byte's top bit.
