@@ -34,17 +34,20 @@ struct SmallOperand {
 };
 
 // limb 0 = low + 2^n·high with low's n bits from @bits_n, and inRange =
-// isZero(high + limb1 + limb2 + limb3). high is not range checked here, and
-// on its own that is unsound: any low < 2^n with high ≡ (limb0 − low)/2^n, a
-// huge felt when low is not limb0 mod 2^n, satisfies the tie and makes a
-// small word look out of range. So every caller adds high, with coefficient
-// 1, to an equation whose other terms make an integer E with |E| < 2^200
-// (a digit split or a bit decomposition) and where high honestly fits (it is
-// 0 in range, and the equation's other terms vanish out of range). Then
-// high ≡ E and 2^n·E ≡ limb0 − low (mod p), both far inside (−p/2, p/2), so
-// 2^n·E = limb0 − low: low = limb0 mod 2^n and high = limb0 div 2^n < 2^64.
-// With high determined, inRange is exact: high + limb1 + limb2 + limb3 is a
-// sum of integers below 2^66, zero exactly when the word is below 2^n.
+// isZero(high + limb1 + limb2 + limb3) through @is_zero. high is not range
+// checked here, and on its own that is unsound: any low < 2^n with
+// high ≡ (limb0 − low)/2^n, a huge felt when low is not limb0 mod 2^n,
+// satisfies the tie and makes a small word look out of range. So every
+// caller adds high, with coefficient 1, to an equation whose other terms
+// make an integer E with |E| < 2^200 (a digit split or a bit decomposition)
+// at least when inRange = 0, where high honestly fits (the equation's other
+// terms vanish out of range). Then high ≡ E and 2^n·E ≡ limb0 − low
+// (mod p), both far inside (−p/2, p/2), so 2^n·E = limb0 − low:
+// low = limb0 mod 2^n and high = limb0 div 2^n < 2^64, and the word is at
+// least 2^n since the sum is not 0. When inRange = 1 no bound is needed:
+// high ≡ −s for s = limb1 + limb2 + limb3 < 3·2^64, so the tie says
+// low − 2^n·s ≡ limb0, both sides far below p in size: an integer identity,
+// which with low < 2^n and limb0 ≥ 0 forces s = 0, high = 0, low = limb0.
 // This costs n + 2 constraints (and at most one product in the caller)
 // instead of a (64 − n)-bit range check.
 SmallOperand smallOperand(GadgetWriter &w, const Word &word, unsigned n) {
@@ -247,9 +250,10 @@ Value chooseLimb(GadgetWriter &w, const Word &x, Value b3, Value b4) {
 
 // BYTE(i, x) for i < 32: byte 7 − (i mod 8) of limb 3 − (i div 8); both
 // indices are i's bits complemented, so the selections just swap sides.
-// The decomposed value is inRange·limb + high: the limb in range (high =
-// 0), high out of range, and below 2^64 as @bits_64 proves, which
-// determines high (smallOperand).
+// The decomposed value is the limb in range and high out of range (one
+// product, inRange·(limb − high)), below 2^64 as @bits_64 proves, which
+// determines high out of range (smallOperand). In range it is exactly the
+// limb, so the verifier meets the spec's bits of that limb by congruence.
 Word byteOf(GadgetWriter &w, const Word &index, const Word &x) {
   SmallOperand i = smallOperand(w, index, 5);
   Value one = w.constant(1);
@@ -274,7 +278,7 @@ Word byteOf(GadgetWriter &w, const Word &index, const Word &x) {
 // keeps its bytes up to q = b mod 8 and fills the rest with bit 8q + 7 (the
 // sign s), the limbs above become s·(2^64 − 1). For b ≥ 32 the result is x
 // (b = 31 gives x too: q = 7 keeps the whole top limb). As in BYTE, the
-// decomposed value is the chosen limb times inRange plus high.
+// decomposed value is the chosen limb in range and high out of range.
 Word signExtend(GadgetWriter &w, const Word &index, const Word &x) {
   SmallOperand b = smallOperand(w, index, 5);
   // at[j] = [b div 8 = j]·inRange, one-hot or all 0 (then the result is x).
