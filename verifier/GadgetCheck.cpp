@@ -36,6 +36,21 @@ using llvm::APInt;
 
 namespace zkevmc::verifier {
 
+std::vector<U256> edgeWords() {
+  return {U256(0),
+          U256(1),
+          U256(2),
+          U256(31),
+          U256(32),
+          U256(255),
+          U256(256),
+          U256(~0ull),
+          U256::fromLimbs(0, 1, 0, 0),
+          U256::fromLimbs(0, 0, 0, 1ull << 63),
+          U256::fromLimbs(~0ull, ~0ull, ~0ull, ~0ull >> 1),
+          U256::max()};
+}
+
 namespace {
 
 constexpr unsigned kLimbBits = 64;
@@ -162,6 +177,85 @@ z3::expr conjunction(z3::context &ctx, const z3::expr_vector &v) {
 }
 z3::expr disjunction(z3::context &ctx, const z3::expr_vector &v) {
   return v.empty() ? ctx.bool_val(false) : z3::mk_or(v);
+}
+
+// Operand tuples of edge words for a gadget of `arity` operands: all of
+// them for one, every pair for two, a fixed sample of 144 triples for
+// three.
+std::vector<std::vector<U256>> edgeTuples(unsigned arity) {
+  std::vector<U256> edges = edgeWords();
+  size_t n = edges.size();
+  std::vector<std::vector<U256>> tuples;
+  if (arity == 1)
+    for (const U256 &a : edges)
+      tuples.push_back({a});
+  else if (arity == 2)
+    for (const U256 &a : edges)
+      for (const U256 &b : edges)
+        tuples.push_back({a, b});
+  else
+    for (size_t i = 0; i < n * n; ++i)
+      tuples.push_back(
+          {edges[i % n], edges[i / n % n], edges[(5 * i + 7) % n]});
+  return tuples;
+}
+
+// The gadget's own hints run on edge operands (edgeTuples) before any solver
+// query: the first tuple whose hints' witness satisfies every constraint but
+// gives a wrong or ill-formed result breaks soundness (and completeness);
+// for completeness, hints that fail or a witness that breaks a constraint
+// do too. Concrete and replayed by construction, so this only ever reports
+// `failed`; a gadget that passes every tuple goes on to the proof. A gadget
+// whose own body has over 2,000 constraints and calls (EXP: 329 MUL calls)
+// gets the first 16 tuples.
+std::optional<CheckResult> edgeCaseFailure(const Gadget &g, bool completeness) {
+  auto start = std::chrono::steady_clock::now();
+  zk::CircuitOp circuit = g.circuit;
+  unsigned width = circuit.getPrimeField().width;
+  std::vector<std::vector<U256>> tuples = edgeTuples(g.arity);
+  unsigned size = 0;
+  circuit.walk([&](mlir::Operation *op) {
+    if (llvm::isa<zk::AssertEqOp, zk::AssertBoolOp, zk::RangeOp, zk::CallOp>(
+            op))
+      ++size;
+  });
+  if (size > 2000)
+    tuples.resize(std::min<size_t>(tuples.size(), 16));
+  for (const std::vector<U256> &operands : tuples) {
+    Counterexample cex;
+    for (const U256 &w : operands)
+      for (unsigned i = 0; i < kLimbs; ++i)
+        cex.inputs.push_back(APInt(width, w.limbs[i]));
+    auto eval = witness::evaluateCircuit(circuit, cex.inputs);
+    if (!eval) {
+      std::string why = llvm::toString(eval.takeError());
+      if (!completeness)
+        continue;
+      cex.explanation = "the hints fail: " + why;
+    } else {
+      cex.witness = eval->witnesses;
+      cex.outputs = eval->outputs;
+      if (eval->firstViolation) {
+        if (!completeness)
+          continue;
+        cex.explanation = "the hints' witness violates a constraint: " +
+                          eval->firstViolation->message;
+      } else {
+        cex.explanation = compareWithSpec(g, cex.inputs, cex.outputs);
+      }
+    }
+    if (cex.explanation.empty())
+      continue;
+    CheckResult r;
+    r.verdict = Verdict::Failed;
+    r.method = "edge-case evaluation";
+    r.counterexample = std::move(cex);
+    r.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    return r;
+  }
+  return std::nullopt;
 }
 
 // One solver query with the timeout; accumulates time into `result`.
@@ -1288,6 +1382,9 @@ llvm::Expected<CheckResult> checkProperty(
   };
   if (g->subspec == "BITS")
     return checkBitsBV(*g, completeness, options);
+  if (g->subspec.empty())
+    if (std::optional<CheckResult> failed = edgeCaseFailure(*g, completeness))
+      return *failed;
   if (!hasIntegerSpec(*g))
     return bv();
   // The shift family's bit-vector queries (symbolic 2^s) do not finish

@@ -7,6 +7,7 @@
 #define ZKEVMC_VERIFIER_GADGETCHECK_H
 
 #include "dialects/zk/IR/ZkDialect.h"
+#include "opcodes/Word.h"
 
 #include "mlir/IR/BuiltinOps.h"
 
@@ -60,6 +61,12 @@ struct CheckResult {
   /// once they are proved too (`zkevmc audit --opcodes` proves them).
   std::vector<std::string> assumed;
 };
+
+/// Edge operands (0, 1, 2, 31, 32, 255, 256, 2^64 − 1, 2^64, 2^255,
+/// 2^255 − 1, 2^256 − 1): the words the checks evaluate a gadget on before
+/// any solver query, and the mutation harness's concrete search starts
+/// from.
+std::vector<U256> edgeWords();
 
 struct CheckOptions {
   /// The limit of each solver query.

@@ -225,22 +225,6 @@ llvm::Expected<zk::CircuitOp> applyMutation(zk::CircuitOp gadget,
 
 namespace {
 
-std::vector<U256> edgeWords() {
-  U256 one = 1;
-  return {U256(0),
-          one,
-          U256(2),
-          U256(31),
-          U256(32),
-          U256(255),
-          U256(256),
-          U256(~0ull),
-          U256::fromLimbs(0, 1, 0, 0),
-          U256::fromLimbs(0, 0, 0, 1ull << 63),
-          U256::fromLimbs(~0ull, ~0ull, ~0ull, ~0ull >> 1),
-          U256::max()};
-}
-
 U256 randomWord(std::mt19937_64 &rng) {
   U256 w = U256::fromLimbs(rng(), rng(), rng(), rng());
   switch (rng() % 4) {

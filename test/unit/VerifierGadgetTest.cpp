@@ -323,6 +323,31 @@ TEST_F(VerifierGadgetTest, IsZeroWithoutProductConstraintIsCaught) {
   EXPECT_EQ(completeness(g).verdict, Verdict::Proved);
 }
 
+// A gadget whose hints and constraints agree on the wrong answer (out =
+// s·inv, NOT ISZERO) is caught before any solver query: its own witness on
+// the edge operand 0 satisfies every constraint and gives 0, not 1.
+TEST_F(VerifierGadgetTest, ConsistentlyWrongGadgetFailsOnEdgeOperands) {
+  std::string text = isZeroGadget(true);
+  size_t at = text.find("%out = zk.sub %one, %p");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("%out = zk.sub %one, %p").size(),
+               "%out = zk.sub %p, %zero");
+  text.replace(text.find("%z = zk.mul %s, %out"),
+               std::string("%z = zk.mul %s, %out").size(),
+               "%q = zk.sub %one, %out\n  %z = zk.mul %s, %q");
+  zkevmc::zk::CircuitOp g = parse(text);
+  ASSERT_TRUE(g);
+  for (CheckResult r : {soundness(g), completeness(g)}) {
+    ASSERT_EQ(r.verdict, Verdict::Failed);
+    EXPECT_EQ(r.method, "edge-case evaluation");
+    EXPECT_EQ(r.queries, 0u);
+    const Counterexample &cex = *r.counterexample;
+    expectSatisfying(g, cex);
+    EXPECT_EQ(cex.inputWords(), std::vector<std::string>{"0"});
+    EXPECT_EQ(cex.explanation, "ISZERO gives 0, expected 1");
+  }
+}
+
 // r_0 in 65 bits lets c_0 = 0 keep the carry in r_0: not a word any more.
 TEST_F(VerifierGadgetTest, WideRangeIsCaught) {
   zkevmc::zk::CircuitOp g = parse(addGadget(AddBug::WideRange));
