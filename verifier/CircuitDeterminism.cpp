@@ -247,20 +247,6 @@ z3::expr disjunction(z3::context &ctx, const z3::expr_vector &v) {
   return v.empty() ? ctx.bool_val(false) : z3::mk_or(v);
 }
 
-z3::check_result solve(z3::solver &solver, unsigned timeoutMs,
-                       CheckResult &result) {
-  z3::params params(solver.ctx());
-  params.set("timeout", timeoutMs);
-  solver.set(params);
-  auto start = std::chrono::steady_clock::now();
-  z3::check_result r = solver.check();
-  result.seconds +=
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  ++result.queries;
-  return r;
-}
-
 // Integer model values as canonical felts; empty if one is not a
 // non-negative numeral.
 std::vector<APInt> intValues(const z3::model &m,
@@ -436,16 +422,8 @@ intDeterminism(zk::CircuitOp circuit, const DeterminismOptions &options,
       }
     }
 
-    z3::check_result r = solve(solver, options.timeoutMs, result);
-    if (r == z3::unsat) {
-      result.verdict = Verdict::Proved;
+    if (solveSettles(solver, options.timeoutMs, result))
       return result;
-    }
-    if (r == z3::unknown) {
-      result.reason = "z3: " + solver.reason_unknown();
-      return result;
-    }
-    result.reason = "z3 found a model that the evaluator does not confirm";
     auto cex = confirmModel(solver.get_model());
     if (!cex)
       return cex.takeError();
@@ -498,7 +476,7 @@ llvm::Error bvDeterminism(zk::CircuitOp circuit,
       unsigned limit = attempt.smallInputs
                            ? std::min(options.timeoutMs, kSmallTimeoutMs)
                            : options.timeoutMs;
-      z3::check_result r = solve(solver, limit, result);
+      z3::check_result r = solveQuery(solver, limit, result);
       if (attempt.smallInputs && r != z3::sat)
         continue;
       if (r == z3::unsat) {

@@ -51,6 +51,34 @@ std::vector<U256> edgeWords() {
           U256::max()};
 }
 
+z3::check_result solveQuery(z3::solver &solver, unsigned timeoutMs,
+                            CheckResult &result) {
+  z3::params params(solver.ctx());
+  params.set("timeout", timeoutMs);
+  solver.set(params);
+  auto start = std::chrono::steady_clock::now();
+  z3::check_result r = solver.check();
+  result.seconds +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  ++result.queries;
+  return r;
+}
+
+bool solveSettles(z3::solver &solver, unsigned timeoutMs, CheckResult &result) {
+  z3::check_result r = solveQuery(solver, timeoutMs, result);
+  if (r == z3::unsat) {
+    result.verdict = Verdict::Proved;
+    return true;
+  }
+  if (r == z3::unknown) {
+    result.reason = "z3: " + solver.reason_unknown();
+    return true;
+  }
+  result.reason = "z3 found a model that the evaluator does not confirm";
+  return false;
+}
+
 namespace {
 
 constexpr unsigned kLimbBits = 64;
@@ -258,39 +286,6 @@ std::optional<CheckResult> edgeCaseFailure(const Gadget &g, bool completeness) {
   return std::nullopt;
 }
 
-// One solver query with the timeout; accumulates time into `result`.
-z3::check_result solve(z3::solver &solver, const CheckOptions &options,
-                       CheckResult &result) {
-  z3::params params(solver.ctx());
-  params.set("timeout", options.timeoutMs);
-  solver.set(params);
-  auto start = std::chrono::steady_clock::now();
-  z3::check_result r = solver.check();
-  result.seconds +=
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  ++result.queries;
-  return r;
-}
-
-// Runs the query; true when that settles `result` (unsat: proved; unknown:
-// Z3's reason). Otherwise there is a model, still to be confirmed by
-// replaying it, and the reason says so until it is.
-bool solveSettles(z3::solver &solver, const CheckOptions &options,
-                  CheckResult &result) {
-  z3::check_result r = solve(solver, options, result);
-  if (r == z3::unsat) {
-    result.verdict = Verdict::Proved;
-    return true;
-  }
-  if (r == z3::unknown) {
-    result.reason = "z3: " + solver.reason_unknown();
-    return true;
-  }
-  result.reason = "z3 found a model that the evaluator does not confirm";
-  return false;
-}
-
 // What a model means, once confirmed: a counterexample, or nothing (the
 // model is spurious), or an error from the evaluation.
 using Confirmation = llvm::Expected<std::optional<Counterexample>>;
@@ -333,7 +328,7 @@ runCheck(z3::context &ctx, const CheckOptions &options, Query &query) {
                   : inputs[i] == ctx.bv_val(0, kFeltBits));
         limits.timeoutMs = std::min(options.timeoutMs, 20000u);
       }
-      z3::check_result r = solve(solver, limits, result);
+      z3::check_result r = solveQuery(solver, limits.timeoutMs, result);
       if (attempt.smallInputs && r != z3::sat)
         continue;
       if (r == z3::unsat) {
@@ -800,7 +795,7 @@ solveBranches(z3::context &ctx, const z3::expr_vector &query,
     solver->add(query);
     solver->add(branch);
     result.verdict = Verdict::Unknown;
-    if (!solveSettles(*solver, options, result))
+    if (!solveSettles(*solver, options.timeoutMs, result))
       return solver;
     if (result.verdict != Verdict::Proved)
       return std::nullopt;
@@ -1180,7 +1175,7 @@ llvm::Expected<CheckResult> intDeterminism(const Gadget &g,
     CheckResult result;
     result.method = "integer encoding";
     result.assumed = first->assumed;
-    if (solveSettles(solver, options, result))
+    if (solveSettles(solver, options.timeoutMs, result))
       return result;
     if (!g.subspec.empty())
       return result;
@@ -1326,7 +1321,7 @@ llvm::Expected<CheckResult> checkBitsBV(const Gadget &g, bool completeness,
                    conjunction(ctx, enc->constraints) && goal));
     else
       solver.add(conjunction(ctx, enc->constraints) && !goal);
-    z3::check_result r = solve(solver, options, result);
+    z3::check_result r = solveQuery(solver, options.timeoutMs, result);
     if (r == z3::unsat)
       result.verdict = Verdict::Proved;
     else if (r == z3::unknown)

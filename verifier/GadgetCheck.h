@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <z3++.h>
+
 namespace zkevmc::verifier {
 
 enum class Verdict { Proved, Failed, Unknown };
@@ -67,6 +69,14 @@ struct CheckResult {
 /// any solver query, and the mutation harness's concrete search starts
 /// from.
 std::vector<U256> edgeWords();
+
+/// One solver query with `timeoutMs`; adds its time and count to `result`.
+z3::check_result solveQuery(z3::solver &solver, unsigned timeoutMs,
+                            CheckResult &result);
+/// Runs the query; true when that settles `result` (unsat: proved; unknown:
+/// Z3's reason). Otherwise there is a model, still to be confirmed by
+/// replaying it, and the reason says so until it is.
+bool solveSettles(z3::solver &solver, unsigned timeoutMs, CheckResult &result);
 
 struct CheckOptions {
   /// The limit of each solver query.
